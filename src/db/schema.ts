@@ -1,0 +1,2 @@
+export * from '#src/org/schema.ts';
+export * from '#src/auth/schema.ts';
