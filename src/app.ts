@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { adminRoutes } from '#src/admin/routes.tsx';
+import { assertEveryRouteGuarded, denyUnguarded, requires } from '#src/auth/guard.ts';
+import { checkCsrf, loadSession } from '#src/auth/middleware.ts';
+import { PUBLIC } from '#src/auth/permissions.ts';
+import { authRoutes } from '#src/auth/routes.tsx';
+import { homeRoutes } from '#src/home/routes.tsx';
+import { orgRoutes } from '#src/org/routes.tsx';
+import { loadOrgTree } from '#src/org/store.ts';
+import type { OrgTree } from '#src/org/tree.ts';
+import { assetRoutes } from '#src/web/assets.ts';
+import type { AppDeps, AppEnv } from '#src/web/env.ts';
+import { renderErrorPage } from '#src/web/error-pages.tsx';
+import { AppError } from '#src/web/errors.ts';
+import { logger } from '#src/web/logger.ts';
+import { isoDate } from '#src/web/today.ts';
+
+/** Builds the app with its middleware in a fixed order; every dependency is passed in. */
+export function createApp(deps: AppDeps) {
+  const { config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', randomUUID());
+    c.set('config', deps.config);
+    c.set('database', deps.database);
+    c.set('clock', deps.clock);
+    let tree: Promise<OrgTree> | undefined;
+    c.set('orgTree', () => (tree ??= loadOrgTree(deps.database.db, isoDate(deps.clock()))));
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        fontSrc: config.fontUrl ? ["'self'", new URL(config.fontUrl).origin] : ["'self'"],
+        formAction: config.oidc ? ["'self'", new URL(config.oidc.issuer).origin] : ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.get('/healthz', requires(PUBLIC), (c) => c.json({ status: 'ok', db: deps.database.kind }));
+  app.route('/assets', assetRoutes(config.fontUrl));
+
+  app.use('*', loadSession, checkCsrf, denyUnguarded);
+  app.route('/', authRoutes);
+  app.route('/', homeRoutes);
+  app.route('/org', orgRoutes);
+  app.route('/admin', adminRoutes);
+
+  app.notFound((c) => renderErrorPage(c, 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return renderErrorPage(c, error.status, error.message);
+    logger.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error });
+    return renderErrorPage(c, 500);
+  });
+
+  assertEveryRouteGuarded(app.routes);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

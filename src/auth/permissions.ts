@@ -1,0 +1,80 @@
+import type { OrgTree } from '#src/org/tree.ts';
+
+export const ROLES = ['staff', 'manager', 'guardian', 'investigator', 'analyst', 'programme', 'board', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  staff: 'Staff member',
+  manager: 'Manager',
+  guardian: 'Freedom to Speak Up Guardian',
+  investigator: 'Investigator',
+  analyst: 'People and OD analyst',
+  programme: 'Programme lead',
+  board: 'Board member',
+  admin: 'Administrator',
+};
+
+/**
+ * What each permission lets a person do. A permission held through a grant applies to the
+ * grant's unit and every unit below it.
+ */
+export const PERMISSIONS = {
+  'org.view': 'See the organisation structure and unit summaries',
+  'people.view': 'See the people and assignments in a unit',
+  'people.characteristics.read': 'Read protected characteristics (every read is audited)',
+  'admin.accounts': 'Manage accounts and role grants',
+  'audit.read': 'Read the audit log',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  staff: [],
+  manager: ['org.view', 'people.view'],
+  guardian: ['org.view'],
+  investigator: [],
+  analyst: ['org.view', 'people.view', 'people.characteristics.read'],
+  programme: ['org.view'],
+  board: ['org.view'],
+  admin: ['org.view', 'admin.accounts', 'audit.read'],
+};
+
+export interface Grant {
+  role: Role;
+  unitId: number;
+}
+
+export interface Principal {
+  accountId: number;
+  displayName: string;
+  email: string;
+  personId: number | null;
+  grants: readonly Grant[];
+}
+
+/** Anything signed in may do: their own home page, their own account. */
+export const SIGNED_IN = 'signed-in' as const;
+/** Open to everyone, signed in or not: sign-in, health, public assets. */
+export const PUBLIC = 'public' as const;
+export type Access = Permission | typeof SIGNED_IN | typeof PUBLIC;
+
+export function grantsWith(principal: Principal, permission: Permission): Grant[] {
+  return principal.grants.filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission));
+}
+
+/** Whether the principal holds the permission anywhere (for navigation) or on one unit. */
+export function can(principal: Principal, permission: Permission, unitId?: number, tree?: OrgTree): boolean {
+  const grants = grantsWith(principal, permission);
+  if (unitId === undefined) return grants.length > 0;
+  if (!tree) throw new Error('A unit-scoped permission check needs the org tree');
+  return grants.some((grant) => tree.isWithin(unitId, grant.unitId));
+}
+
+/** The roots of the subtrees where the principal holds the permission (no root below another). */
+export function scopeRoots(principal: Principal, permission: Permission, tree: OrgTree): number[] {
+  const unitIds = [...new Set(grantsWith(principal, permission).map((grant) => grant.unitId))];
+  return unitIds.filter((id) => tree.get(id) && !unitIds.some((other) => other !== id && tree.isWithin(id, other)));
+}
+
+export function rolesOf(principal: Principal): Role[] {
+  return ROLES.filter((role) => principal.grants.some((grant) => grant.role === role));
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import type { Db } from '#src/db/client.ts';
+import type { Role } from '#src/auth/permissions.ts';
+import { createDemoAccounts } from './demo-accounts.ts';
+import { generateDemoTrust } from './generate.ts';
+import { loadDemoTrust } from './load.ts';
+import { writeDemoSources } from './sources.ts';
+
+export interface SeedOptions {
+  seed: number;
+  staff: number;
+  /** The folder under which demo-sources/ is written. */
+  sourcesDir: string;
+}
+
+export interface SeedResult {
+  trustName: string;
+  units: number;
+  people: number;
+  sourcesDir: string;
+}
+
+/** Builds the synthetic trust into an empty database, its demo accounts, and its source CSV files. */
+export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedResult> {
+  const trust = generateDemoTrust({ seed: options.seed, staff: options.staff });
+  const { unitIdsByCode, personIdsByStaffNumber } = await loadDemoTrust(db, trust);
+  const unitId = (code: string) => {
+    const id = unitIdsByCode.get(code);
+    if (id === undefined) throw new Error(`The demo trust has no unit ${code}`);
+    return id;
+  };
+  const root = trust.units.find((unit) => unit.parentCode === null);
+  if (!root) throw new Error('The demo trust has no root unit');
+  const peopleByNumber = new Map(trust.people.map((p) => [p.staffNumber, p]));
+  const personFor = (role: Role) => {
+    const staffNumber = trust.accountPeople[role];
+    const person = peopleByNumber.get(staffNumber);
+    return { personId: personIdsByStaffNumber.get(staffNumber) ?? null, name: person ? `${person.givenName} ${person.familyName}` : role };
+  };
+  await createDemoAccounts(db, { trustUnitId: unitId(root.code), managerUnitId: unitId(trust.managerHubCode), personFor });
+  const sourcesDir = join(options.sourcesDir, 'demo-sources');
+  await writeDemoSources(trust, sourcesDir);
+  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir };
+}

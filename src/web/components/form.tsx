@@ -1,0 +1,110 @@
+import type { Child } from 'hono/jsx';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}
+
+function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function HintAndError({ name, hint, error }: Omit<FieldProps, 'label'>) {
+  return (
+    <>
+      {hint && (
+        <div class="nhsuk-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <span class="nhsuk-error-message" id={`${name}-error`}>
+          <span class="nhsuk-u-visually-hidden">Error: </span>
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+interface InputProps extends FieldProps {
+  value?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'number' | 'search';
+  autocomplete?: string;
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  spellcheck?: boolean;
+}
+
+export function Input({ name, label, hint, error, value, type = 'text', autocomplete, width, spellcheck }: InputProps) {
+  const classes = ['nhsuk-input', error ? 'nhsuk-input--error' : '', width ? `nhsuk-input--width-${width}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label class="nhsuk-label" for={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <input
+        class={classes}
+        id={name}
+        name={name}
+        type={type}
+        value={value}
+        autocomplete={autocomplete}
+        spellcheck={spellcheck}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+interface SelectProps extends FieldProps {
+  options: { value: string; text: string }[];
+  value?: string | undefined;
+}
+
+export function Select({ name, label, hint, error, options, value }: SelectProps) {
+  return (
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label class="nhsuk-label" for={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <select
+        class={error ? 'nhsuk-select nhsuk-select--error' : 'nhsuk-select'}
+        id={name}
+        name={name}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {options.map((option) => (
+          <option value={option.value} selected={option.value === value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Button({ children, variant }: { children: Child; variant?: 'secondary' | 'warning' }) {
+  const classes = variant ? `nhsuk-button nhsuk-button--${variant}` : 'nhsuk-button';
+  return (
+    <button class={classes} data-module="nhsuk-button" type="submit">
+      {children}
+    </button>
+  );
+}
+
+/** A POST form with the CSRF field every unsafe request needs. */
+export function PostForm({ action, csrfToken, children }: { action: string; csrfToken: string; children: Child }) {
+  return (
+    <form method="post" action={action} novalidate>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {children}
+    </form>
+  );
+}
