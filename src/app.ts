@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes } from '#src/admin/routes.tsx';
 import { assertEveryRouteGuarded, denyUnguarded, requires } from '#src/auth/guard.ts';
 import { checkCsrf, loadSession } from '#src/auth/middleware.ts';
+import { oidcRoutes } from '#src/auth/oidc-routes.tsx';
 import { PUBLIC } from '#src/auth/permissions.ts';
 import { authRoutes } from '#src/auth/routes.tsx';
 import { homeRoutes } from '#src/home/routes.tsx';
@@ -40,7 +41,7 @@ export function createApp(deps: AppDeps) {
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         fontSrc: config.fontUrl ? ["'self'", new URL(config.fontUrl).origin] : ["'self'"],
-        formAction: config.oidc ? ["'self'", new URL(config.oidc.issuer).origin] : ["'self'"],
+        formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'same-origin',
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', loadSession, checkCsrf, denyUnguarded);
   app.route('/', authRoutes);
+  app.route('/', oidcRoutes);
   app.route('/', homeRoutes);
   app.route('/org', orgRoutes);
   app.route('/admin', adminRoutes);

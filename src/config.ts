@@ -58,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = ConfigSchema.safeParse(present);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   if (present.NODE_ENV === 'production' && !present.SESSION_SECRET) problems.push('SESSION_SECRET: is required in production');
+  if (present.NODE_ENV === 'production' && !present.PUBLIC_URL) problems.push('PUBLIC_URL: is required in production (it decides Secure cookies and the sign-in redirect address)');
   if (present.OIDC_ISSUER && !present.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: is required when OIDC_ISSUER is set');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;

@@ -25,7 +25,13 @@ export const NewGrantSchema = z.object({
 });
 export type NewGrant = z.infer<typeof NewGrantSchema>;
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+/**
+ * Only same-site paths: an open redirect after sign-in would be a phishing aid. Browsers drop tabs
+ * and newlines and read backslashes as slashes, so any of those (or a second leading slash) is refused.
+ */
 export function safeNextPath(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+  const isUnsafe = (ch: string) => ch === '\\' || ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f;
+  if ([...next].some(isUnsafe)) return '/';
+  return next;
 }

@@ -21,7 +21,10 @@ export function requires(access: Access, options: GuardOptions = {}): Guard {
   const handler = async (c: Context<AppEnv>, next: Next) => {
     if (access === PUBLIC) return next();
     const principal = c.get('principal');
-    if (!principal) return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, c.req.method === 'GET' ? 302 : 303);
+    if (!principal) {
+      const { pathname, search } = new URL(c.req.url);
+      return c.redirect(`/sign-in?next=${encodeURIComponent(pathname + search)}`, c.req.method === 'GET' ? 302 : 303);
+    }
     if (access === SIGNED_IN) return next();
     if (options.unitParam === undefined) {
       if (!can(principal, access)) throw forbidden();
