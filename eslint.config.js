@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli.ts', 'src/serve.ts', 'scripts/**', 'bin/**', 'bench/**', 'e2e/**', 'test/**'], rules: { 'no-console': 'off' } },
-  { files: ['src/config.ts', 'test/**', 'e2e/**', 'scripts/**', 'bench/**', '*.config.ts'], rules: { 'no-restricted-properties': 'off' } },
+  { files: ['src/config.ts', '**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**', 'scripts/**', 'bench/**', '*.config.ts'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['src/stats/**'], rules: boundary([['#src/*', '!#src/stats/*'], ['node:*'], ['drizzle-orm*', 'hono*']], 'Statistics code is pure: it imports only other statistics code') },
   { files: ['src/**/store.ts'], rules: boundary([['hono', 'hono/*']], 'A store holds queries only: no HTTP') },
 );

@@ -15,20 +15,27 @@ export function SummaryList({ rows }: { rows: { key: string; value: Child }[] })
 
 interface TableProps {
   caption: string;
-  head: { text: string; isNumeric?: boolean }[];
+  captionSize?: 's' | 'm' | 'l';
+  head: { text: string }[];
   rows: Child[][];
   /** Right-aligns these columns (0-based) as nhsuk numeric cells. */
   numericColumns?: number[];
 }
 
-export function Table({ caption, head, rows, numericColumns = [] }: TableProps) {
+/**
+ * nhsuk-frontend's responsive table: on narrow screens each row stacks, and every cell carries its
+ * column heading (hidden from assistive technology, which reads the real headers), so pages reflow at 320 px.
+ * The first cell of each row is its header.
+ */
+export function Table({ caption, captionSize, head, rows, numericColumns = [] }: TableProps) {
+  const numeric = (index: number) => numericColumns.includes(index);
   return (
-    <table class="nhsuk-table">
-      <caption class="nhsuk-table__caption">{caption}</caption>
-      <thead class="nhsuk-table__head">
-        <tr>
+    <table class="nhsuk-table nhsuk-table--responsive" role="table">
+      <caption class={captionSize ? `nhsuk-table__caption nhsuk-table__caption--${captionSize}` : 'nhsuk-table__caption'}>{caption}</caption>
+      <thead class="nhsuk-table__head" role="rowgroup">
+        <tr class="nhsuk-table__row" role="row">
           {head.map((cell, index) => (
-            <th scope="col" class={numericColumns.includes(index) ? 'nhsuk-table__header nhsuk-table__header--numeric' : 'nhsuk-table__header'}>
+            <th class={numeric(index) ? 'nhsuk-table__header nhsuk-table__header--numeric' : 'nhsuk-table__header'} scope="col" role="columnheader">
               {cell.text}
             </th>
           ))}
@@ -36,16 +43,25 @@ export function Table({ caption, head, rows, numericColumns = [] }: TableProps) 
       </thead>
       <tbody class="nhsuk-table__body">
         {rows.map((row) => (
-          <tr class="nhsuk-table__row">
-            {row.map((cell, index) =>
-              index === 0 ? (
-                <th scope="row" class="nhsuk-table__header">
+          <tr class="nhsuk-table__row" role="row">
+            {row.map((cell, index) => {
+              const heading = (
+                <span class="nhsuk-table__heading" aria-hidden="true">
+                  {`${head[index]?.text ?? ''} `}
+                </span>
+              );
+              return index === 0 ? (
+                <th class="nhsuk-table__header" scope="row" role="rowheader">
+                  {heading}
                   {cell}
                 </th>
               ) : (
-                <td class={numericColumns.includes(index) ? 'nhsuk-table__cell nhsuk-table__cell--numeric' : 'nhsuk-table__cell'}>{cell}</td>
-              ),
-            )}
+                <td class={numeric(index) ? 'nhsuk-table__cell nhsuk-table__cell--numeric' : 'nhsuk-table__cell'} role="cell">
+                  {heading}
+                  {cell}
+                </td>
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Child } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import { SummaryList } from './content.tsx';
+import { SummaryList, Table } from './content.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { Footer, SkipLink } from './footer.tsx';
 import { Header } from './header.tsx';
@@ -16,9 +15,9 @@ interface Fixture {
 
 const componentsDir = join(dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js')), 'components');
 
-function fixture(component: string, name: string): Fixture {
+function fixture(component: string, name: string, matches: (f: Fixture) => boolean = () => true): Fixture {
   const file = JSON.parse(readFileSync(join(componentsDir, component, 'fixtures.json'), 'utf8')) as { fixtures: Fixture[] };
-  const found = file.fixtures.find((f) => f.name === name);
+  const found = file.fixtures.find((f) => f.name === name && matches(f));
   if (!found) throw new Error(`No fixture "${name}" for ${component}`);
   return found;
 }
@@ -38,7 +37,7 @@ function normalise(html: string): string {
     .trim();
 }
 
-const render = (node: Child) => String(node);
+const render = (node: { toString(): string }) => node.toString();
 
 describe('our JSX reproduces nhsuk-frontend markup', () => {
   it('skip link', () => {
@@ -70,6 +69,23 @@ describe('our JSX reproduces nhsuk-frontend markup', () => {
       .replace(/73 Roman Rd<br>Leeds<br>LS2 5ZN/, 'X')
       .replace(/<p>07700 900362<\/p><p>karen.francis@example.com<\/p>/, 'Y');
     expect(normalise(render(<SummaryList rows={rows} />))).toBe(expected);
+  });
+
+  it('responsive table', () => {
+    const f = fixture('tables', 'default', (candidate) => candidate.html.includes('nhsuk-table--responsive'));
+    const html = render(
+      <Table
+        caption="Impetigo can look similar to other skin conditions"
+        captionSize="m"
+        head={[{ text: 'Skin symptoms' }, { text: 'Possible cause' }]}
+        rows={[
+          ['Blisters on lips or around the mouth', 'Cold sores'],
+          ['Itchy, dry, cracked, sore', 'Eczema'],
+          ['Itchy blisters', 'Shingles, chickenpox'],
+        ]}
+      />,
+    );
+    expect(normalise(html)).toBe(normalise(f.html));
   });
 
   it('header navigation', () => {

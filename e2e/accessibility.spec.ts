@@ -1,0 +1,167 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '#src/app.ts';
+import { describeRoutes } from '#src/auth/guard.ts';
+import { ROLES, type Role } from '#src/auth/permissions.ts';
+import { testConfig } from '#src/config.ts';
+import { openDatabase } from '#src/db/client.ts';
+import { expectNoAxeViolations, expectReflowAt320, hrefsOf, launchBrowser, loadBy, newContext, signedInContext } from './browser.ts';
+
+/** Ids found on the index pages of the seeded demo trust, for routes with parameters. */
+interface Ids {
+  unitId: number;
+  accountId: number;
+}
+
+interface PageScan {
+  /** The route pattern as the app registers it (see the route coverage test below). */
+  route: string;
+  name: string;
+  /** Who looks at the page; undefined is signed out. */
+  as: Role | undefined;
+  /** Opens the page in the state to scan; returns the HTTP status of the page. */
+  open: (page: Page, ids: Ids) => Promise<number | undefined>;
+  /** The status the page must answer with (200 unless given). */
+  status?: number;
+}
+
+const visit = (path: string | ((ids: Ids) => string)) => async (page: Page, ids: Ids) =>
+  (await page.goto(typeof path === 'string' ? path : path(ids)))?.status();
+
+/** Submits the page's main form as it is and returns the status of the page that comes back. */
+function submitMainForm(page: Page, button: string): Promise<number> {
+  return loadBy(page, () => page.locator('main').getByRole('button', { name: button }).click());
+}
+
+/** Every GET HTML page, each in the state and as the role that shows most of it. */
+const SCANS: PageScan[] = [
+  { route: '/sign-in', name: 'sign-in', as: undefined, open: visit('/sign-in') },
+  {
+    route: '/sign-in',
+    name: 'sign-in with errors',
+    as: undefined,
+    status: 400,
+    open: async (page) => {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email address').fill('nobody@vitals.demo');
+      await page.getByLabel('Password').fill('not-the-password');
+      return submitMainForm(page, 'Sign in');
+    },
+  },
+  { route: '/accessibility', name: 'accessibility statement', as: undefined, open: visit('/accessibility') },
+  { route: '/privacy', name: 'privacy', as: undefined, open: visit('/privacy') },
+  ...ROLES.map((role): PageScan => ({ route: '/', name: `home of the ${role}`, as: role, open: visit('/') })),
+  { route: '/account', name: 'your account', as: 'analyst', open: visit('/account') },
+  { route: '/org', name: 'organisation', as: 'analyst', open: visit('/org') },
+  { route: '/org/units/:unitId', name: 'unit', as: 'analyst', open: visit(({ unitId }) => `/org/units/${unitId}`) },
+  { route: '/org/units/:unitId/people', name: 'people in a unit', as: 'analyst', open: visit(({ unitId }) => `/org/units/${unitId}/people`) },
+  {
+    route: '/org/units/:unitId/characteristics',
+    name: 'protected characteristics',
+    as: 'analyst',
+    open: visit(({ unitId }) => `/org/units/${unitId}/characteristics`),
+  },
+  { route: '/admin/accounts', name: 'accounts', as: 'admin', open: visit('/admin/accounts') },
+  { route: '/admin/accounts/new', name: 'add an account', as: 'admin', open: visit('/admin/accounts/new') },
+  {
+    route: '/admin/accounts/new',
+    name: 'add an account with errors',
+    as: 'admin',
+    status: 400,
+    open: async (page) => {
+      await page.goto('/admin/accounts/new');
+      return submitMainForm(page, 'Add account');
+    },
+  },
+  { route: '/admin/accounts/:accountId', name: 'an account', as: 'admin', open: visit(({ accountId }) => `/admin/accounts/${accountId}`) },
+  {
+    route: '/admin/accounts/:accountId',
+    name: 'an account with grant errors',
+    as: 'admin',
+    status: 400,
+    open: async (page, { accountId }) => {
+      await page.goto(`/admin/accounts/${accountId}`);
+      return submitMainForm(page, 'Grant role');
+    },
+  },
+  { route: '/admin/audit', name: 'audit log', as: 'admin', open: visit('/admin/audit') },
+  { route: '404', name: 'page not found', as: 'analyst', status: 404, open: visit('/no-such-page') },
+  { route: '403', name: 'forbidden', as: 'manager', status: 403, open: visit('/admin/accounts') },
+];
+
+/** Scans of the error pages, which have no route of their own. */
+const ERROR_PAGES = ['404', '403'];
+
+/** GET routes that answer with something other than an HTML page of their own. */
+const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/];
+
+let browser: Browser;
+const contexts = new Map<Role | 'signed-out', Promise<BrowserContext>>();
+let ids: Ids;
+
+function contextFor(role: Role | undefined): Promise<BrowserContext> {
+  const key = role ?? 'signed-out';
+  let context = contexts.get(key);
+  if (!context) {
+    context = role ? signedInContext(browser, role) : newContext(browser);
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+async function firstLinkId(page: Page, path: string, pattern: RegExp): Promise<number> {
+  await page.goto(path);
+  const hrefs = await hrefsOf(page.locator('main a[href]'));
+  const id = hrefs.map((href) => pattern.exec(href)?.[1]).find((match) => match !== undefined);
+  if (id === undefined) throw new Error(`No link matching ${pattern} on ${path}`);
+  return Number(id);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const analyst = await (await contextFor('analyst')).newPage();
+  const admin = await (await contextFor('admin')).newPage();
+  ids = {
+    unitId: await firstLinkId(analyst, '/org', /^\/org\/units\/(\d+)$/),
+    accountId: await firstLinkId(admin, '/admin/accounts', /^\/admin\/accounts\/(\d+)$/),
+  };
+  await Promise.all([analyst.close(), admin.close()]);
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('every page passes axe (WCAG 2.2 AA) and reflows at 320 px', () => {
+  for (const scan of SCANS) {
+    test(`${scan.name} (${scan.as ?? 'signed out'})`, async () => {
+      const page = await (await contextFor(scan.as)).newPage();
+      try {
+        const status = await scan.open(page, ids);
+        expect(status, `status of ${page.url()}`).toBe(scan.status ?? 200);
+        if (scan.status === 400) await expect(page.title()).resolves.toMatch(/^Error: /);
+        await expectNoAxeViolations(page);
+        await expectReflowAt320(page);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+test('every GET page route has an axe scan', async () => {
+  // createApp does not query the database when it is built; an empty in-memory one is enough.
+  const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+  try {
+    const app = createApp({ config: testConfig(), database, clock: () => new Date() });
+    const pages = describeRoutes(app.routes)
+      .filter((route) => route.method === 'GET' && !NOT_PAGES.some((pattern) => pattern.test(route.path)))
+      .map((route) => route.path);
+    const scanned = new Set(SCANS.map((scan) => scan.route));
+    expect(pages.filter((path) => !scanned.has(path)), 'GET routes without an axe scan: add them to SCANS').toEqual([]);
+    const stale = [...scanned].filter((route) => !ERROR_PAGES.includes(route) && !pages.includes(route));
+    expect(stale, 'SCANS entries for routes the app no longer has').toEqual([]);
+  } finally {
+    await database.close();
+  }
+});
