@@ -21,7 +21,7 @@ async function vitals(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe('vitals command', () => {
+describe('vitals command', { timeout: 30_000 }, () => {
   it('lists every command in --help', async () => {
     const { code, stdout } = await vitals(['--help']);
     expect(code).toBe(0);

@@ -15,7 +15,7 @@ export async function serve(config: Config): Promise<void> {
     await database.migrate();
     await setDemoAccountsActive(database.db, config.isDemo);
     if (config.isDemo && (await countUnits(database.db)) === 0) {
-      console.log('Empty database: building the demo trust (about a minute)…');
+      console.log('Empty database: building the demo trust (a few seconds)…');
       const result = await seedDemoTrust(database.db, { seed: 1, staff: 7500, sourcesDir: config.dataDir });
       console.log(`Demo trust ready: ${result.trustName}, ${result.people} people in ${result.units} units.`);
     }

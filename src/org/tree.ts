@@ -21,7 +21,7 @@ export class OrgTree {
       siblings.push(unit);
       this.childrenById.set(unit.parentId, siblings);
     }
-    for (const siblings of this.childrenById.values()) siblings.sort((a, b) => a.name.localeCompare(b.name));
+    for (const siblings of this.childrenById.values()) siblings.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true }));
   }
 
   get(id: number): OrgUnitNode | undefined {

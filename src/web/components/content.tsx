@@ -107,12 +107,10 @@ export function Breadcrumb({ items }: { items: { href: string; text: string }[] 
         ))}
       </ol>
       {parent && (
-        <p class="nhsuk-breadcrumb__back">
-          <a class="nhsuk-breadcrumb__backlink" href={parent.href}>
-            <span class="nhsuk-u-visually-hidden">Back to &nbsp;</span>
-            {parent.text}
-          </a>
-        </p>
+        <a class="nhsuk-back-link" href={parent.href}>
+          <span class="nhsuk-u-visually-hidden">Back to </span>
+          {parent.text}
+        </a>
       )}
     </nav>
   );

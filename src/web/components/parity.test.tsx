@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SummaryList, Table } from './content.tsx';
+import { Breadcrumb, SummaryList, Table } from './content.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { Footer, SkipLink } from './footer.tsx';
 import { Header } from './header.tsx';
@@ -69,6 +69,12 @@ describe('our JSX reproduces nhsuk-frontend markup', () => {
       .replace(/73 Roman Rd<br>Leeds<br>LS2 5ZN/, 'X')
       .replace(/<p>07700 900362<\/p><p>karen.francis@example.com<\/p>/, 'Y');
     expect(normalise(render(<SummaryList rows={rows} />))).toBe(expected);
+  });
+
+  it('breadcrumb', () => {
+    const f = fixture('breadcrumb', 'default');
+    const items = ['Home', 'NHS services', 'Hospitals'].map((text) => ({ href: '#', text }));
+    expect(normalise(render(<Breadcrumb items={items} />))).toBe(normalise(f.html));
   });
 
   it('responsive table', () => {
