@@ -1,18 +1,24 @@
 // `npm test`: every check, in order, stopping at the first that fails. Starts what the tests need
 // (PostgreSQL, Debian's Chromium) first, so a fresh machine needs nothing else.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+const reports = mkdtempSync(join(tmpdir(), 'vitals-test-'));
+/** vitest also writes a JSON report, so the run can end with one "N passed, N failed" line. */
+const withReport = (name) => ['--', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`];
+
 const steps = [
   { name: 'services', command: 'bash', args: [join(root, 'scripts', 'ensure-services.sh')] },
   { name: 'typecheck', command: npm, args: ['run', '--silent', 'typecheck'] },
   { name: 'lint', command: npm, args: ['run', '--silent', 'lint'] },
-  { name: 'unit', command: npm, args: ['run', '--silent', 'test:unit'] },
-  { name: 'integration', command: npm, args: ['run', '--silent', 'test:integration'] },
-  { name: 'e2e', command: npm, args: ['run', '--silent', 'test:e2e'] },
+  { name: 'unit', command: npm, args: ['run', '--silent', 'test:unit', ...withReport('unit')] },
+  { name: 'integration', command: npm, args: ['run', '--silent', 'test:integration', ...withReport('integration')] },
+  { name: 'e2e', command: npm, args: ['run', '--silent', 'test:e2e', ...withReport('e2e')] },
 ];
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -34,4 +40,17 @@ for (const step of steps) {
   console.log(`✔ ${step.name} passed in ${seconds(took)}`);
 }
 
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const step of ['unit', 'integration', 'e2e']) {
+  const file = join(reports, `${step}.json`);
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+}
+rmSync(reports, { recursive: true, force: true });
 console.log(`\n✔ npm test passed in ${seconds(performance.now() - started)}: ${done.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
