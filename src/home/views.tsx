@@ -1,6 +1,6 @@
 import { Card, SummaryList, Table } from '#src/web/components/content.tsx';
 import { formatDate } from '#src/web/today.ts';
-import { LEVEL_LABELS, type UnitTotals } from '#src/org/summary.ts';
+import { LEVEL_LABELS, lineManagerName, type JobFields, type UnitTotals } from '#src/org/summary.ts';
 import type { OrgUnitNode } from '#src/org/tree.ts';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
@@ -8,17 +8,7 @@ const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 export interface HomeProps {
   name: string;
   roles: { role: string; unit: string }[];
-  job:
-    | {
-        unitName: string;
-        jobTitle: string;
-        band: string;
-        fte: number;
-        startDate: string;
-        managerGivenName: string | null;
-        managerFamilyName: string | null;
-      }
-    | undefined;
+  job: JobFields | undefined;
   units: (UnitTotals & { unit: OrgUnitNode; children: (UnitTotals & { unit: OrgUnitNode })[] })[];
   canManageAccounts: boolean;
   canReadAudit: boolean;
@@ -39,7 +29,7 @@ export function HomePage({ name, roles, job, units, canManageAccounts, canReadAu
               { key: 'Hours', value: job.fte === 1 ? 'Full time' : `${number.format(job.fte)} full-time equivalent` },
               {
                 key: 'Line manager',
-                value: job.managerGivenName ? `${job.managerGivenName} ${job.managerFamilyName ?? ''}` : 'None recorded – tell your HR team',
+                value: lineManagerName(job) ?? 'None recorded – tell your HR team',
               },
               { key: 'In post since', value: formatDate(job.startDate) },
             ]}

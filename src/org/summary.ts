@@ -25,3 +25,18 @@ export const LEVEL_LABELS: Record<OrgUnitNode['level'], string> = {
   area: 'Area or hub',
   team: 'Team',
 };
+
+/** A person's current job as the pages show it. */
+export interface JobFields {
+  unitName: string;
+  jobTitle: string;
+  band: string;
+  fte: number;
+  startDate: string;
+  managerGivenName: string | null;
+  managerFamilyName: string | null;
+}
+
+export function lineManagerName(job: Pick<JobFields, 'managerGivenName' | 'managerFamilyName'>): string | undefined {
+  return job.managerGivenName ? `${job.managerGivenName} ${job.managerFamilyName ?? ''}`.trim() : undefined;
+}

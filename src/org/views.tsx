@@ -2,7 +2,7 @@ import { Breadcrumb, InsetText, SummaryList, Table } from '#src/web/components/c
 import { formatDate } from '#src/web/today.ts';
 import type { BreakdownCell } from './characteristics.ts';
 import { EDI_MIN_CELL } from './characteristics.ts';
-import { LEVEL_LABELS, type UnitTotals } from './summary.ts';
+import { LEVEL_LABELS, lineManagerName, type JobFields, type UnitTotals } from './summary.ts';
 import type { OrgUnitNode } from './tree.ts';
 
 export interface UnitRow extends UnitTotals {
@@ -80,18 +80,11 @@ export function UnitPage({ unit, totals, children, breadcrumb, canSeePeople, can
   );
 }
 
-interface PersonRow {
+interface PersonRow extends JobFields {
   personId: number;
   staffNumber: string;
   givenName: string;
   familyName: string;
-  unitName: string;
-  jobTitle: string;
-  band: string;
-  fte: number;
-  startDate: string;
-  managerGivenName: string | null;
-  managerFamilyName: string | null;
 }
 
 interface PeoplePageProps {
@@ -121,7 +114,7 @@ export function PeoplePage({ unit, people, total, page, pageCount }: PeoplePageP
           p.jobTitle,
           p.band,
           number.format(p.fte),
-          p.managerGivenName ? `${p.managerGivenName} ${p.managerFamilyName ?? ''}` : 'None recorded',
+          lineManagerName(p) ?? 'None recorded',
           formatDate(p.startDate),
         ])}
       />
