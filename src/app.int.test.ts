@@ -145,6 +145,18 @@ describe('sign-in', () => {
     expect(await locked.text()).toContain('Too many failed attempts');
   });
 
+  it('behind a proxy, limits each client address separately', async () => {
+    const proxied = createTestApp(database, { trustProxy: true });
+    const attempt = async (address: string, email: string, password: string) => {
+      const browser = new TestClient(proxied);
+      await browser.get('/sign-in');
+      return browser.post('/sign-in', { email, password }, { headers: { 'x-forwarded-for': `203.0.113.9, ${address}` } });
+    };
+    for (let i = 0; i < 30; i++) expect((await attempt('10.0.0.1', `nobody${i}@trust.test`, 'guess')).status).toBe(400);
+    expect((await attempt('10.0.0.1', trust.accounts.analyst.email, TEST_PASSWORD)).status).toBe(429);
+    expect((await attempt('10.0.0.2', trust.accounts.analyst.email, TEST_PASSWORD)).status).toBe(303);
+  });
+
   it('sets an httpOnly, SameSite=Lax session cookie and ends it on sign-out', async () => {
     const client = new TestClient(app);
     await client.get('/sign-in');

@@ -14,6 +14,7 @@ const ConfigSchema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PUBLIC_URL: z.url().optional(),
     VITALS_DEMO: flag.default(true),
+    TRUST_PROXY: flag.default(false),
     FONT_URL: z.url().optional(),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().optional(),
@@ -41,6 +42,8 @@ export interface Config {
   /** The address users reach Vitals at; decides Secure cookies and the OIDC redirect URI. */
   publicUrl: string;
   isDemo: boolean;
+  /** Behind a reverse proxy: read the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   fontUrl: string | undefined;
   oidc: OidcConfig | undefined;
 }
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? randomSecret(),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     isDemo: e.VITALS_DEMO,
+    trustProxy: e.TRUST_PROXY,
     fontUrl: e.FONT_URL,
     oidc: e.OIDC_ISSUER
       ? {

@@ -31,9 +31,10 @@ export class TestClient {
     return { response, html };
   }
 
-  async post(path: string, fields: Record<string, string>, options: { csrf?: string } = {}): Promise<Response> {
+  async post(path: string, fields: Record<string, string>, options: { csrf?: string; headers?: Record<string, string> } = {}): Promise<Response> {
     const body = new URLSearchParams({ _csrf: options.csrf ?? this.csrfToken, ...fields });
-    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', ...options.headers };
+    return this.request(path, { method: 'POST', headers, body });
   }
 
   async signIn(email: string, password: string): Promise<Response> {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '#src/web/env.ts';
 import { parseForm } from '#src/web/forms.ts';
 import { renderPage } from '#src/web/render.tsx';
@@ -9,10 +9,17 @@ import { endSession, startSession } from './session.ts';
 import { attemptPasswordSignIn, LOCKOUT_MINUTES } from './sign-in.ts';
 import { SignInPage } from './views.tsx';
 
-/** The address the request came from, for rate limiting only; never stored with speak-up data. */
-function clientAddress(incoming: unknown): string {
-  const socket = (incoming as { socket?: { remoteAddress?: string } } | undefined)?.socket;
-  return socket?.remoteAddress ?? 'unknown';
+/**
+ * The address the request came from, for rate limiting only; never stored with speak-up data.
+ * Behind a reverse proxy (TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our own proxy added.
+ */
+function clientAddress(c: Context<AppEnv>): string {
+  if (c.get('config').trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 export const authRoutes = new Hono<AppEnv>()
@@ -46,8 +53,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (!form.ok) return show(form.errors, form.values, 400);
 
     const { email, password } = form.data;
-    const env = c.env as { incoming?: unknown } | undefined;
-    const outcome = await attemptPasswordSignIn(c.get('database').db, email, password, clientAddress(env?.incoming), c.get('clock')());
+    const outcome = await attemptPasswordSignIn(c.get('database').db, email, password, clientAddress(c), c.get('clock')());
     if (outcome.kind === 'locked') {
       return show({ email: `Too many failed attempts. Wait ${LOCKOUT_MINUTES} minutes, then try again.` }, { email }, 429);
     }
