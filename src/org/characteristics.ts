@@ -1,5 +1,8 @@
-/** Default minimum cell size for protected-characteristic breakdowns (methods: suppression). */
-export const EDI_MIN_CELL = 10;
+import { suppress } from '#src/stats/suppression/suppress.ts';
+import { MINIMUM_GROUP_SIZES } from '#src/stats/suppression/thresholds.ts';
+
+/** Minimum cell size for protected-characteristic breakdowns (methods: suppression). */
+export const EDI_MIN_CELL = MINIMUM_GROUP_SIZES.edi.default;
 
 export interface BreakdownCell {
   category: string;
@@ -7,15 +10,17 @@ export interface BreakdownCell {
 }
 
 /**
- * Hides every category below the minimum and, when exactly one is hidden, the next smallest too,
- * so no hidden count can be recovered by subtracting the shown ones from the unit's total.
- * (The statistics core's tree-wide complementary suppression supersedes this for published tables.)
+ * One unit's breakdown by a characteristic, with the statistics core's suppression: categories
+ * below the minimum are hidden, and more are hidden until none can be worked out from the total.
  */
 export function suppressBreakdown(counts: readonly { category: string; n: number }[], minimum = EDI_MIN_CELL): BreakdownCell[] {
-  const hidden = new Set(counts.filter((cell) => cell.n < minimum).map((cell) => cell.category));
-  if (hidden.size === 1) {
-    const next = counts.filter((cell) => !hidden.has(cell.category)).sort((a, b) => a.n - b.n)[0];
-    if (next) hidden.add(next.category);
-  }
-  return counts.map((cell) => ({ category: cell.category, n: hidden.has(cell.category) ? undefined : cell.n }));
+  if (counts.length === 0) return [];
+  const total = counts.reduce((sum, cell) => sum + cell.n, 0);
+  const result = suppress({
+    parent: [-1],
+    groupSize: [total],
+    minimumSize: minimum,
+    categories: { count: counts.length, groupSize: counts.map((cell) => cell.n) },
+  });
+  return counts.map((cell, k) => ({ category: cell.category, n: result.categoryHidden?.[k] === 1 ? undefined : cell.n }));
 }
