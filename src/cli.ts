@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { spcCommand } from './cli-spc.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
@@ -14,6 +15,7 @@ Commands:
   seed --demo [--seed N] [--staff N]
                              Build the synthetic demo trust (default seed 1, about 7,500 staff) into an
                              empty database and write its source CSV files to <DATA_DIR>/demo-sources.
+  spc --input FILE           SPC (XmR, Making Data Count) of JSON series; FILE "-" is stdin (spc --help).
   --help                     Show this help.
 
 Settings come from the environment: PORT, DATA_DIR, DATABASE_URL, SESSION_SECRET, PUBLIC_URL,
@@ -74,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
         return await migrate();
       case 'seed':
         return await seed(rest);
+      case 'spc':
+        return await spcCommand(rest);
       case undefined:
       case '--help':
       case '-h':
