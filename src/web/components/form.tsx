@@ -30,6 +30,19 @@ function HintAndError({ name, hint, error }: Omit<FieldProps, 'label'>) {
   );
 }
 
+/** The nhsuk form group around one field: its label, hint and error message. */
+function FormGroup({ name, label, hint, error, children }: FieldProps & { children: Child }) {
+  return (
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label class="nhsuk-label" for={name}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
 interface InputProps extends FieldProps {
   value?: string | undefined;
   type?: 'text' | 'email' | 'password' | 'number' | 'search';
@@ -43,11 +56,7 @@ export function Input({ name, label, hint, error, value, type = 'text', autocomp
     .filter(Boolean)
     .join(' ');
   return (
-    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label class="nhsuk-label" for={name}>
-        {label}
-      </label>
-      <HintAndError name={name} hint={hint} error={error} />
+    <FormGroup name={name} label={label} hint={hint} error={error}>
       <input
         class={classes}
         id={name}
@@ -58,7 +67,7 @@ export function Input({ name, label, hint, error, value, type = 'text', autocomp
         spellcheck={spellcheck}
         aria-describedby={describedBy(name, hint, error)}
       />
-    </div>
+    </FormGroup>
   );
 }
 
@@ -69,11 +78,7 @@ interface SelectProps extends FieldProps {
 
 export function Select({ name, label, hint, error, options, value }: SelectProps) {
   return (
-    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label class="nhsuk-label" for={name}>
-        {label}
-      </label>
-      <HintAndError name={name} hint={hint} error={error} />
+    <FormGroup name={name} label={label} hint={hint} error={error}>
       <select
         class={error ? 'nhsuk-select nhsuk-select--error' : 'nhsuk-select'}
         id={name}
@@ -86,7 +91,7 @@ export function Select({ name, label, hint, error, options, value }: SelectProps
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }
 
