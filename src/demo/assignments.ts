@@ -1,5 +1,5 @@
 import { isoFromDay, PERIOD_START_DAY } from '#src/demo/calendar.ts';
-import type { DemoAssignment } from '#src/demo/types.ts';
+import type { DemoAssignment, PostFields } from '#src/demo/types.ts';
 import type { Position, Post, SimPerson, Workforce } from '#src/demo/workforce.ts';
 
 /**
@@ -45,18 +45,25 @@ function mergeSpans(spans: readonly ManagerSpan[]): ManagerSpan[] {
   return merged;
 }
 
-export function assignmentsOfPost(post: Post): DemoAssignment[] {
+export function postFields(post: Post): PostFields {
   const { position } = post;
-  const spans = mergeSpans(managerSpans(position, Math.max(post.start, PERIOD_START_DAY), post.end ?? OPEN));
-  const first = spans[0];
-  if (first) first.from = post.start;
-  return spans.map((span) => ({
+  return {
     staffNumber: post.person.staffNumber,
     unitCode: position.team.code,
     jobTitle: position.role.title,
     staffGroup: position.role.staffGroup,
     band: position.role.band,
     fte: position.fte,
+  };
+}
+
+export function assignmentsOfPost(post: Post): DemoAssignment[] {
+  const { position } = post;
+  const spans = mergeSpans(managerSpans(position, Math.max(post.start, PERIOD_START_DAY), post.end ?? OPEN));
+  const first = spans[0];
+  if (first) first.from = post.start;
+  return spans.map((span) => ({
+    ...postFields(post),
     lineManagerStaffNumber: span.manager?.staffNumber ?? null,
     startDate: isoFromDay(span.from),
     endDate: span.to === OPEN ? null : isoFromDay(span.to),

@@ -20,13 +20,17 @@ export interface DemoPerson {
   email: string;
 }
 
-export interface DemoAssignment {
+/** Who holds a post and what the post is, as every ESR-style export names it. */
+export interface PostFields {
   staffNumber: string;
   unitCode: string;
   jobTitle: string;
   staffGroup: string;
   band: string;
   fte: number;
+}
+
+export interface DemoAssignment extends PostFields {
   lineManagerStaffNumber: string | null;
   startDate: string;
   /** Last day in the assignment, inclusive; null while it continues. */

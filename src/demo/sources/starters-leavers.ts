@@ -1,16 +1,8 @@
+import { postFields } from '#src/demo/assignments.ts';
 import { isoFromDay, PERIOD_END_DAY, PERIOD_START_DAY } from '#src/demo/calendar.ts';
 import { byKeys } from '#src/demo/order.ts';
 import type { SourceContext } from '#src/demo/sources/context.ts';
-import type { Post } from '#src/demo/workforce.ts';
-
-interface PostFields {
-  staffNumber: string;
-  unitCode: string;
-  jobTitle: string;
-  staffGroup: string;
-  band: string;
-  fte: number;
-}
+import type { PostFields } from '#src/demo/types.ts';
 
 export interface StarterRow extends PostFields {
   startDate: string;
@@ -23,23 +15,11 @@ export interface LeaverRow extends PostFields {
   yearsOfService: number;
 }
 
-function fieldsOf(post: Post): PostFields {
-  const { position } = post;
-  return {
-    staffNumber: post.person.staffNumber,
-    unitCode: position.team.code,
-    jobTitle: position.role.title,
-    staffGroup: position.role.staffGroup,
-    band: position.role.band,
-    fte: position.fte,
-  };
-}
-
 export function generateStarters(context: SourceContext): StarterRow[] {
   const rows: StarterRow[] = [];
   for (const person of context.workforce.people) {
     const first = person.posts[0];
-    if (first && person.hireDay >= PERIOD_START_DAY) rows.push({ ...fieldsOf(first), startDate: isoFromDay(person.hireDay) });
+    if (first && person.hireDay >= PERIOD_START_DAY) rows.push({ ...postFields(first), startDate: isoFromDay(person.hireDay) });
   }
   return rows.sort(byKeys((r) => r.startDate, (r) => r.staffNumber));
 }
@@ -51,7 +31,7 @@ export function generateLeavers(context: SourceContext): LeaverRow[] {
     const leaving = person.leaving;
     if (!last || !leaving || leaving.day < PERIOD_START_DAY || leaving.day > PERIOD_END_DAY) continue;
     rows.push({
-      ...fieldsOf(last),
+      ...postFields(last),
       leavingDate: isoFromDay(leaving.day),
       leavingReason: leaving.reason,
       yearsOfService: Math.floor((leaving.day - person.hireDay + 1) / 365.25),
