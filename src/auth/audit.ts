@@ -11,7 +11,16 @@ export type AuditAction =
   | 'grant.added'
   | 'grant.removed'
   | 'characteristics.read'
-  | 'audit.read';
+  | 'audit.read'
+  | 'metric.updated'
+  | 'import.applied'
+  | 'import.rejected'
+  | 'signal.acknowledged'
+  | 'signal.closed'
+  | 'action.created'
+  | 'action.updated'
+  | 'api-token.created'
+  | 'api-token.revoked';
 
 export interface AuditEntry {
   actorAccountId: number | null;

@@ -24,18 +24,24 @@ export const PERMISSIONS = {
   'people.characteristics.read': 'Read protected characteristics (every read is audited)',
   'admin.accounts': 'Manage accounts and role grants',
   'audit.read': 'Read the audit log',
+  'scorecard.view': 'See the culture scorecard, signals and spots for a unit',
+  'signals.manage': 'Acknowledge signals, record actions and close them for a unit',
+  'metrics.edit': 'Edit the metric catalogue (every change is audited)',
+  'imports.run': 'Import files from workforce, patient feedback, survey and operational systems',
+  'api.tokens': 'Create personal access tokens for the read-only API',
+  'outbox.read': 'Read the messages Vitals has sent',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   staff: [],
-  manager: ['org.view', 'people.view'],
+  manager: ['org.view', 'people.view', 'scorecard.view', 'signals.manage'],
   guardian: ['org.view'],
   investigator: [],
-  analyst: ['org.view', 'people.view', 'people.characteristics.read'],
-  programme: ['org.view'],
-  board: ['org.view'],
-  admin: ['org.view', 'admin.accounts', 'audit.read'],
+  analyst: ['org.view', 'people.view', 'people.characteristics.read', 'scorecard.view', 'signals.manage', 'metrics.edit', 'imports.run', 'api.tokens'],
+  programme: ['org.view', 'scorecard.view'],
+  board: ['org.view', 'scorecard.view'],
+  admin: ['org.view', 'admin.accounts', 'audit.read', 'scorecard.view', 'imports.run', 'api.tokens', 'outbox.read'],
 };
 
 export interface Grant {

@@ -1,2 +1,6 @@
 export * from '#src/org/schema.ts';
 export * from '#src/auth/schema.ts';
+export * from '#src/imports/schema.ts';
+export * from '#src/metrics/schema.ts';
+export * from '#src/notifications/schema.ts';
+export * from '#src/api/schema.ts';

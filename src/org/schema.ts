@@ -45,6 +45,8 @@ export const assignment = pgTable(
   'assignment',
   {
     id: serial('id').primaryKey(),
+    /** ESR assignment number ("staff number-n"), the key an ESR re-import matches on. */
+    assignmentNumber: text('assignment_number').unique(),
     personId: integer('person_id')
       .notNull()
       .references(() => person.id),

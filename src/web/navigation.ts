@@ -10,7 +10,10 @@ interface NavigationEntry {
 /** Each feature adds its entry here; an entry shows only to people who may use it. */
 const ENTRIES: NavigationEntry[] = [
   { href: '/', text: 'Home', permission: 'signed-in' },
+  { href: '/scorecard', text: 'Scorecard', permission: 'scorecard.view' },
+  { href: '/signals', text: 'Signals', permission: 'signals.manage' },
   { href: '/org', text: 'Organisation', permission: 'org.view' },
+  { href: '/imports', text: 'Imports', permission: 'imports.run' },
   { href: '/admin/accounts', text: 'Accounts', permission: 'admin.accounts' },
   { href: '/admin/audit', text: 'Audit log', permission: 'audit.read' },
 ];
