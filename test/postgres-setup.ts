@@ -6,11 +6,14 @@ import { openDatabase } from '#src/db/client.ts';
 import { adminUrl, databaseUrl } from './postgres-urls.ts';
 
 const migrationsDir = join(import.meta.dirname, '..', 'src', 'db', 'migrations');
+/** The template holds reference rows too, so it is rebuilt when they change. */
+const referenceDataFiles = [join(import.meta.dirname, '..', 'src', 'metrics', 'catalogue.ts')];
 
-/** A template database migrated once per schema version; each test database is cloned from it. */
+/** A template database migrated once per schema and reference-data version; each test database is cloned from it. */
 export default async function setup({ provide }: { provide: (key: 'templateDatabase', value: string) => void }) {
   const hash = createHash('sha256');
   for (const file of readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort()) hash.update(readFileSync(join(migrationsDir, file)));
+  for (const file of referenceDataFiles) hash.update(readFileSync(file));
   const name = `vitals_template_${hash.digest('hex').slice(0, 12)}`;
   const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
   try {

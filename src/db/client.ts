@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { lockDataDir } from './lock.ts';
+import { syncReferenceData } from './reference-data.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -17,6 +18,7 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** Applies migrations, then adds the reference rows the code expects (the metric catalogue). */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -33,7 +35,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      migrate: async () => {
+        await migratePostgres(db, { migrationsFolder });
+        await syncReferenceData(db);
+      },
       close: () => client.end(),
     };
   }
@@ -45,7 +50,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: 'pglite',
-      migrate: () => migratePglite(db, { migrationsFolder }),
+      migrate: async () => {
+        await migratePglite(db, { migrationsFolder });
+        await syncReferenceData(db);
+      },
       close: async () => {
         await client.close();
         lock?.release();
