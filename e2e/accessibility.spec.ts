@@ -33,6 +33,14 @@ function submitMainForm(page: Page, button: string): Promise<number> {
   return loadBy(page, () => page.locator('main').getByRole('button', { name: button }).click());
 }
 
+/** Uploads a small establishment CSV on the import page and returns the status of the page it leads to. */
+async function uploadForImport(page: Page, content: string, button: string): Promise<number> {
+  await page.goto('/imports/new');
+  await page.getByLabel('What kind of file is it?').selectOption('establishment');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+  return loadBy(page, () => page.locator('main').getByRole('button', { name: button, exact: true }).click());
+}
+
 /** Every GET HTML page, each in the state and as the role that shows most of it. */
 const SCANS: PageScan[] = [
   { route: '/sign-in', name: 'sign-in', as: undefined, open: visit('/sign-in') },
@@ -85,6 +93,111 @@ const SCANS: PageScan[] = [
     },
   },
   { route: '/admin/audit', name: 'audit log', as: 'admin', open: visit('/admin/audit') },
+  { route: '/admin/outbox', name: 'outbox', as: 'admin', open: visit('/admin/outbox') },
+  {
+    route: '/admin/outbox/:messageId',
+    name: 'an outbox message',
+    as: 'admin',
+    open: async (page) => (await page.goto(`/admin/outbox/${await firstLinkId(page, '/admin/outbox', /^\/admin\/outbox\/(\d+)$/)}`))?.status(),
+  },
+  { route: '/signals', name: 'signals inbox', as: 'manager', open: visit('/signals') },
+  {
+    route: '/signals/:signalId',
+    name: 'a signal',
+    as: 'manager',
+    open: async (page) => (await page.goto(`/signals/${await firstLinkId(page, '/signals', /^\/signals\/(\d+)$/)}`))?.status(),
+  },
+  {
+    route: '/signals/:signalId',
+    name: 'a signal with action errors',
+    as: 'manager',
+    status: 400,
+    open: async (page) => {
+      await page.goto(`/signals/${await firstLinkId(page, '/signals', /^\/signals\/(\d+)$/)}`);
+      return submitMainForm(page, 'Add action');
+    },
+  },
+  { route: '/account/tokens', name: 'API tokens', as: 'analyst', open: visit('/account/tokens') },
+  {
+    route: '/account/tokens',
+    name: 'API tokens with errors',
+    as: 'analyst',
+    status: 400,
+    open: async (page) => {
+      await page.goto('/account/tokens');
+      return submitMainForm(page, 'Create token');
+    },
+  },
+  {
+    route: '/account/tokens',
+    name: 'a new API token, shown once',
+    as: 'analyst',
+    open: async (page) => {
+      await page.goto('/account/tokens');
+      await page.getByLabel('Name').fill('Accessibility check');
+      return submitMainForm(page, 'Create token');
+    },
+  },
+  { route: '/scorecard', name: 'scorecard heatmap', as: 'analyst', open: visit('/scorecard') },
+  { route: '/scorecard', name: 'scorecard heatmap of a hub', as: 'manager', open: visit('/scorecard') },
+  { route: '/scorecard/spots', name: 'dark and bright spots', as: 'analyst', open: visit('/scorecard/spots') },
+  { route: '/scorecard/units/:unitId', name: 'unit scorecard', as: 'analyst', open: visit(({ unitId }) => `/scorecard/units/${unitId}`) },
+  {
+    route: '/scorecard/units/:unitId',
+    name: 'team scorecard',
+    as: 'manager',
+    open: async (page) => (await page.goto(`/scorecard/units/${await firstLinkId(page, '/scorecard', /^\/scorecard\/units\/(\d+)$/)}`))?.status(),
+  },
+  { route: '/scorecard/metrics', name: 'measures', as: 'analyst', open: visit('/scorecard/metrics') },
+  { route: '/scorecard/metrics/:metricKey', name: 'a measure', as: 'analyst', open: visit('/scorecard/metrics/sickness_absence_rate') },
+  { route: '/scorecard/metrics/:metricKey/edit', name: 'edit a measure', as: 'analyst', open: visit('/scorecard/metrics/sickness_absence_rate/edit') },
+  {
+    route: '/scorecard/metrics/:metricKey/edit',
+    name: 'edit a measure with errors',
+    as: 'analyst',
+    status: 400,
+    open: async (page) => {
+      await page.goto('/scorecard/metrics/sickness_absence_rate/edit');
+      await page.getByLabel('Minimum group size').fill('1');
+      return submitMainForm(page, 'Save measure');
+    },
+  },
+  { route: '/imports', name: 'import history', as: 'analyst', open: visit('/imports') },
+  { route: '/imports/new', name: 'import a file', as: 'analyst', open: visit('/imports/new') },
+  {
+    route: '/imports/new',
+    name: 'import a file with errors',
+    as: 'analyst',
+    status: 400,
+    open: async (page) => {
+      await page.goto('/imports/new');
+      return loadBy(page, () => page.locator('main').getByRole('button', { name: 'Import', exact: true }).click());
+    },
+  },
+  {
+    route: '/imports/:batchId{[0-9]+}',
+    name: 'an import',
+    as: 'analyst',
+    open: async (page) => (await page.goto(`/imports/${await firstLinkId(page, '/imports', /^\/imports\/(\d+)$/)}`))?.status(),
+  },
+  {
+    route: '/imports/runs/:runId',
+    name: 'a checked file',
+    as: 'analyst',
+    open: (page) => uploadForImport(page, 'Month,Organisation Code,Budgeted FTE\n2024-01,TRUST,1\n', 'Check without importing'),
+  },
+  {
+    route: '/imports/runs/:runId',
+    name: 'a checked file with problems',
+    as: 'analyst',
+    open: (page) => uploadForImport(page, 'Month,Organisation Code,Budgeted FTE\n2024-13,NOWHERE,-1\n', 'Check without importing'),
+  },
+  {
+    route: '/imports/runs/:runId',
+    name: 'matching unknown columns',
+    as: 'analyst',
+    open: (page) => uploadForImport(page, 'Month,Organisation Code,Funded Posts\n2024-01,TRUST,1\n', 'Check without importing'),
+  },
   { route: '404', name: 'page not found', as: 'analyst', status: 404, open: visit('/no-such-page') },
   { route: '403', name: 'forbidden', as: 'manager', status: 403, open: visit('/admin/accounts') },
 ];
@@ -93,7 +206,7 @@ const SCANS: PageScan[] = [
 const ERROR_PAGES = ['404', '403'];
 
 /** GET routes that answer with something other than an HTML page of their own. */
-const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/];
+const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/, /^\/api\//, /^\/imports\/runs\/:runId\/status$/];
 
 let browser: Browser;
 const contexts = new Map<Role | 'signed-out', Promise<BrowserContext>>();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isApiPath } from '#src/api/errors.ts';
 import { describeRoutes } from '#src/auth/guard.ts';
 import { ROLES } from '#src/auth/permissions.ts';
 import type { Database } from '#src/db/client.ts';
@@ -58,7 +59,7 @@ describe('deny by default', () => {
   });
 
   it('sends a signed-out visitor to sign-in from every other route', async () => {
-    for (const route of routes().filter((r) => r.access !== 'public')) {
+    for (const route of routes().filter((r) => r.access !== 'public' && !isApiPath(r.path))) {
       const client = new TestClient(app);
       const { response } = await client.get('/sign-in');
       expect(response.status).toBe(200);
@@ -72,11 +73,21 @@ describe('deny by default', () => {
 
   it('refuses a staff member every route that needs a permission', async () => {
     const client = await signedIn('staff');
-    for (const route of routes().filter((r) => r.access !== 'public' && r.access !== 'signed-in')) {
+    for (const route of routes().filter((r) => r.access !== 'public' && r.access !== 'signed-in' && !isApiPath(r.path))) {
       await client.get('/');
       const path = concretePath(route.path);
       const result = route.method === 'GET' ? await client.request(path) : await client.post(path, {});
       expect(result.status, `${route.method} ${route.path}`).toBe(403);
+    }
+  });
+
+  it('answers every API route without a bearer token with 401 JSON, cookies or not', async () => {
+    const staff = await signedIn('staff');
+    for (const route of routes().filter((r) => isApiPath(r.path))) {
+      for (const response of [await app.request(route.path), await staff.request(route.path)]) {
+        expect(response.status, route.path).toBe(401);
+        expect(await response.json(), route.path).toHaveProperty('error');
+      }
     }
   });
 

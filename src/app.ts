@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes } from '#src/admin/routes.tsx';
+import { apiError, isApiPath } from '#src/api/errors.ts';
+import { apiRoutes } from '#src/api/routes.ts';
+import { authenticateApiToken } from '#src/api/token-auth.ts';
+import { tokenRoutes } from '#src/api/token-routes.tsx';
 import { assertEveryRouteGuarded, denyUnguarded, requires } from '#src/auth/guard.ts';
 import { checkCsrf, loadSession } from '#src/auth/middleware.ts';
 import { oidcRoutes } from '#src/auth/oidc-routes.tsx';
 import { PUBLIC } from '#src/auth/permissions.ts';
 import { authRoutes } from '#src/auth/routes.tsx';
 import { homeRoutes } from '#src/home/routes.tsx';
+import { importRoutes } from '#src/imports/routes.tsx';
+import { outboxRoutes } from '#src/notifications/routes.tsx';
 import { orgRoutes } from '#src/org/routes.tsx';
+import { scorecardRoutes } from '#src/scorecard/routes.tsx';
 import { loadOrgTree } from '#src/org/store.ts';
 import type { OrgTree } from '#src/org/tree.ts';
+import { signalRoutes } from '#src/signals/routes.tsx';
 import { assetRoutes } from '#src/web/assets.ts';
 import type { AppDeps, AppEnv } from '#src/web/env.ts';
 import { renderErrorPage } from '#src/web/error-pages.tsx';
@@ -51,18 +60,26 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', requires(PUBLIC), (c) => c.json({ status: 'ok', db: deps.database.kind }));
   app.route('/assets', assetRoutes(config.fontUrl));
 
-  app.use('*', loadSession, checkCsrf, denyUnguarded);
+  // The API authenticates by bearer token only: no session cookie, so no CSRF.
+  app.use('/api/*', authenticateApiToken);
+  app.use('*', except('/api/*', loadSession, checkCsrf), denyUnguarded);
   app.route('/', authRoutes);
   app.route('/', oidcRoutes);
   app.route('/', homeRoutes);
   app.route('/org', orgRoutes);
+  app.route('/scorecard', scorecardRoutes);
+  app.route('/admin/outbox', outboxRoutes);
   app.route('/admin', adminRoutes);
+  app.route('/imports', importRoutes);
+  app.route('/signals', signalRoutes);
+  app.route('/account/tokens', tokenRoutes);
+  app.route('/api/v1', apiRoutes);
 
-  app.notFound((c) => renderErrorPage(c, 404));
+  app.notFound((c) => (isApiPath(c.req.path) ? apiError(c, 404, 'Not found') : renderErrorPage(c, 404)));
   app.onError((error, c) => {
-    if (error instanceof AppError) return renderErrorPage(c, error.status, error.message);
+    if (error instanceof AppError) return isApiPath(c.req.path) ? apiError(c, error.status, error.message) : renderErrorPage(c, error.status, error.message);
     logger.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error });
-    return renderErrorPage(c, 500);
+    return isApiPath(c.req.path) ? apiError(c, 500, `Sorry, there is a problem with the service (reference ${c.get('requestId')})`) : renderErrorPage(c, 500);
   });
 
   assertEveryRouteGuarded(app.routes);

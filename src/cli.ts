@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { importCommand } from './cli-import.ts';
 import { spcCommand } from './cli-spc.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
@@ -15,6 +16,8 @@ Commands:
   seed --demo [--seed N] [--staff N]
                              Build the synthetic demo trust (default seed 1, about 7,500 staff) into an
                              empty database and write its source CSV files to <DATA_DIR>/demo-sources.
+  import <kind> <file> [--dry-run] [--sheet NAME] [--map "Header=column" ...]
+                             Import a CSV or XLSX export, all rows or none (import --help lists the kinds).
   spc --input FILE           SPC (XmR, Making Data Count) of JSON series; FILE "-" is stdin (spc --help).
   --help                     Show this help.
 
@@ -78,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
         return await seed(rest);
       case 'spc':
         return await spcCommand(rest);
+      case 'import':
+        return await importCommand(rest);
       case undefined:
       case '--help':
       case '-h':

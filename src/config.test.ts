@@ -27,4 +27,13 @@ describe('config', () => {
     expect(config.isDemo).toBe(false);
     expect(config.oidc).toMatchObject({ issuer: 'https://login.example/v2.0', clientId: 'vitals', label: 'NHS account' });
   });
+
+  it('reads the mail settings, and refuses an SMTP address that is not smtp:// or smtps://', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Vitals <vitals@localhost>' });
+    expect(loadConfig({ SMTP_URL: 'smtps://user:pass@mail.example:465', MAIL_FROM: 'Vitals <vitals@trust.example>' })).toMatchObject({
+      smtpUrl: 'smtps://user:pass@mail.example:465',
+      mailFrom: 'Vitals <vitals@trust.example>',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'https://mail.example' })).toThrow(/SMTP_URL/);
+  });
 });

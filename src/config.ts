@@ -21,6 +21,8 @@ const ConfigSchema = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_LABEL: z.string().default('NHS account'),
     OIDC_SCOPES: z.string().default('openid email profile'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional(),
+    MAIL_FROM: z.string().default('Vitals <vitals@localhost>'),
   });
 
 export interface OidcConfig {
@@ -46,6 +48,9 @@ export interface Config {
   trustProxy: boolean;
   fontUrl: string | undefined;
   oidc: OidcConfig | undefined;
+  /** Where messages are delivered (smtp:// or smtps://); unset, they stay in the outbox for admins to read. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           scopes: e.OIDC_SCOPES,
         }
       : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

@@ -1,42 +1,69 @@
-import { count, isNotNull } from 'drizzle-orm';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/db/client.ts';
-import { assignment, orgUnit, orgUnitParent, person, protectedCharacteristic } from '#src/db/schema.ts';
+import { assignment, auditEvent, importBatch, orgUnit, orgUnitParent, person, protectedCharacteristic, trainingCompliance } from '#src/db/schema.ts';
 import { generateDemoTrust } from '#src/demo/generate.ts';
-import { loadDemoTrust } from '#src/demo/load.ts';
+import { DEMO_IMPORTS } from '#src/demo/load.ts';
+import { seedDemoTrust, type SeedResult } from '#src/demo/seed-demo.ts';
+import { runImport } from '#src/imports/run-import.ts';
 import { createTestDatabase } from '#test/database.ts';
 
-const trust = generateDemoTrust({ seed: 1, staff: 400 });
+const STAFF = 400;
+const trust = generateDemoTrust({ seed: 1, staff: STAFF });
+const now = new Date('2026-11-02T10:00:00Z');
 let database: Database;
-let ids: Awaited<ReturnType<typeof loadDemoTrust>>;
+let dir: string;
+let seeded: SeedResult;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ids = await loadDemoTrust(database.db, trust);
+  dir = await mkdtemp(join(tmpdir(), 'vitals-demo-'));
+  seeded = await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir, now });
+}, 120_000);
+afterAll(async () => {
+  await database.close();
+  await rm(dir, { recursive: true, force: true });
 });
-afterAll(() => database.close());
 
-async function rows(table: typeof orgUnit | typeof orgUnitParent | typeof person | typeof assignment | typeof protectedCharacteristic): Promise<number> {
+async function rows(table: typeof orgUnit | typeof orgUnitParent | typeof person | typeof assignment | typeof protectedCharacteristic | typeof trainingCompliance) {
   const [result] = await database.db.select({ n: count() }).from(table);
   return result?.n ?? 0;
 }
 
-describe('loadDemoTrust', () => {
-  it('inserts every unit, parent link, person, assignment and characteristic', async () => {
+describe('the demo trust loads through the import pipeline', () => {
+  it('applies every source file as one batch, in dependency order', async () => {
+    const batches = await database.db.select().from(importBatch).orderBy(importBatch.id);
+    expect(batches.map((b) => [b.kind, b.status])).toEqual(DEMO_IMPORTS.map((i) => [i.kind, 'applied']));
+    for (const batch of batches) {
+      const csv = await readFile(join(seeded.sourcesDir, batch.fileName), 'utf8');
+      const dataRows = csv.trimEnd().split('\n').length - 1;
+      // Quoted cells never hold line breaks in the demo files, so lines are rows.
+      expect(batch.rows, batch.fileName).toBe(dataRows);
+      expect(batch.summary?.inserted, batch.fileName).toBeGreaterThan(0);
+    }
+    const audits = await database.db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.action, 'import.applied'));
+    expect(audits[0]?.n).toBe(DEMO_IMPORTS.length);
+  });
+
+  it('holds every unit, parent link, person, assignment and characteristic', async () => {
     expect(await rows(orgUnit)).toBe(trust.units.length);
     expect(await rows(orgUnitParent)).toBe(trust.units.length - 1);
     expect(await rows(person)).toBe(trust.people.length);
     expect(await rows(assignment)).toBe(trust.assignments.length);
     expect(await rows(protectedCharacteristic)).toBe(trust.characteristics.length);
-  });
-
-  it('returns the ids of units and people', () => {
-    expect(ids.unitIdsByCode.size).toBe(trust.units.length);
-    expect(ids.personIdsByStaffNumber.size).toBe(trust.people.length);
-  });
-
-  it('resolves line managers to people', async () => {
+    expect(await rows(trainingCompliance)).toBe(trust.sources.trainingCompliance.length);
     const [managed] = await database.db.select({ n: count() }).from(assignment).where(isNotNull(assignment.lineManagerId));
     expect(managed?.n).toBe(trust.assignments.filter((a) => a.lineManagerStaffNumber !== null).length);
+  });
+
+  it('treats a second import of the same file as a no-op', async () => {
+    const before = await database.db.select({ n: count() }).from(importBatch);
+    const result = await runImport(database.db, { kind: 'sickness-absence', fileName: 'sickness-absence.csv', path: join(seeded.sourcesDir, 'sickness-absence.csv') }, now);
+    expect(result.status).toBe('already-applied');
+    const after = await database.db.select({ n: count() }).from(importBatch);
+    expect(after[0]?.n).toBe(before[0]?.n);
   });
 });

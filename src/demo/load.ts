@@ -1,82 +1,57 @@
+import { join } from 'node:path';
 import type { Db } from '#src/db/client.ts';
-import { assignment, orgUnit, orgUnitParent, person, protectedCharacteristic } from '#src/db/schema.ts';
-import type { DemoTrust } from '#src/demo/types.ts';
+import { runImport, type ImportResult } from '#src/imports/run-import.ts';
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
-const BATCH_SIZE = 1000;
+/** The demo's source files and the kind each one is imported as, in dependency order. */
+export const DEMO_IMPORTS: readonly { file: string; kind: string }[] = [
+  { file: 'organisation-structure.csv', kind: 'organisation-structure' },
+  { file: 'esr-people.csv', kind: 'esr-people' },
+  { file: 'esr-assignments.csv', kind: 'esr-assignments' },
+  { file: 'esr-equality.csv', kind: 'esr-equality' },
+  { file: 'establishment.csv', kind: 'establishment' },
+  { file: 'starters.csv', kind: 'starters' },
+  { file: 'leavers.csv', kind: 'leavers' },
+  { file: 'sickness-absence.csv', kind: 'sickness-absence' },
+  { file: 'appraisals.csv', kind: 'appraisals' },
+  { file: 'training-compliance.csv', kind: 'training-compliance' },
+  { file: 'employee-relations-cases.csv', kind: 'employee-relations-cases' },
+  { file: 'complaints.csv', kind: 'complaints' },
+  { file: 'compliments.csv', kind: 'compliments' },
+  { file: 'staff-survey-responses.csv', kind: 'staff-survey-responses' },
+  { file: 'ambulance-response-times.csv', kind: 'ambulance-response-times' },
+  { file: 'call-handling.csv', kind: 'call-handling' },
+  { file: 'speak-up-concerns.csv', kind: 'speak-up-concerns' },
+];
 
-function* batches<T>(rows: readonly T[]): Generator<readonly T[]> {
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) yield rows.slice(i, i + BATCH_SIZE);
-}
-
-function lookup(ids: ReadonlyMap<string, number>, key: string, what: string): number {
-  const id = ids.get(key);
-  if (id === undefined) throw new Error(`The demo trust refers to an unknown ${what} ${key}`);
-  return id;
+export interface DemoImportTiming {
+  file: string;
+  kind: string;
+  rows: number;
+  milliseconds: number;
 }
 
 /**
- * Inserts the trust's org units (with their parent links), people, assignments and protected
- * characteristics in one transaction, using multi-row inserts. Expects tables without these codes
- * and staff numbers (an empty database).
+ * Imports the demo's source files through the same pipeline as any trust's files. A file that is
+ * not applied cleanly is a bug in the generator or the importer, so it throws with the first errors.
  */
-export async function loadDemoTrust(
-  db: Db,
-  trust: DemoTrust,
-): Promise<{ unitIdsByCode: Map<string, number>; personIdsByStaffNumber: Map<string, number> }> {
-  return db.transaction(async (tx) => {
-    const unitIdsByCode = new Map<string, number>();
-    for (const batch of batches(trust.units)) {
-      const inserted = await tx
-        .insert(orgUnit)
-        .values(batch.map((u) => ({ code: u.code, name: u.name, level: u.level, openedOn: u.openedOn, closedOn: u.closedOn })))
-        .returning({ id: orgUnit.id, code: orgUnit.code });
-      for (const row of inserted) unitIdsByCode.set(row.code, row.id);
-    }
-    const parentLinks = trust.units.flatMap((u) =>
-      u.parentCode === null
-        ? []
-        : [{ unitId: lookup(unitIdsByCode, u.code, 'unit'), parentId: lookup(unitIdsByCode, u.parentCode, 'unit'), validFrom: u.openedOn, validTo: null }],
-    );
-    for (const batch of batches(parentLinks)) await tx.insert(orgUnitParent).values([...batch]);
+export async function importDemoSources(db: Db, sourcesDir: string, now: Date): Promise<DemoImportTiming[]> {
+  const timings: DemoImportTiming[] = [];
+  for (const { file, kind } of DEMO_IMPORTS) {
+    const started = performance.now();
+    const result = await runImport(db, { kind, fileName: file, path: join(sourcesDir, file) }, now);
+    if (result.status !== 'applied' && result.status !== 'already-applied') throw new Error(`The demo file ${file} did not import: ${describeFailure(result)}`);
+    timings.push({ file, kind, rows: result.batch.rows, milliseconds: Math.round(performance.now() - started) });
+  }
+  return timings;
+}
 
-    const personIdsByStaffNumber = new Map<string, number>();
-    for (const batch of batches(trust.people)) {
-      const inserted = await tx
-        .insert(person)
-        .values(batch.map((p) => ({ staffNumber: p.staffNumber, givenName: p.givenName, familyName: p.familyName, email: p.email })))
-        .returning({ id: person.id, staffNumber: person.staffNumber });
-      for (const row of inserted) personIdsByStaffNumber.set(row.staffNumber, row.id);
-    }
-
-    for (const batch of batches(trust.assignments)) {
-      await tx.insert(assignment).values(
-        batch.map((a) => ({
-          personId: lookup(personIdsByStaffNumber, a.staffNumber, 'staff number'),
-          unitId: lookup(unitIdsByCode, a.unitCode, 'unit'),
-          jobTitle: a.jobTitle,
-          staffGroup: a.staffGroup,
-          band: a.band,
-          fte: a.fte,
-          lineManagerId: a.lineManagerStaffNumber === null ? null : lookup(personIdsByStaffNumber, a.lineManagerStaffNumber, 'line manager'),
-          startDate: a.startDate,
-          endDate: a.endDate,
-        })),
-      );
-    }
-
-    for (const batch of batches(trust.characteristics)) {
-      await tx.insert(protectedCharacteristic).values(
-        batch.map((c) => ({
-          personId: lookup(personIdsByStaffNumber, c.staffNumber, 'staff number'),
-          ethnicity: c.ethnicity,
-          ethnicGroup: c.ethnicGroup,
-          disability: c.disability,
-          sex: c.sex,
-          ageBand: c.ageBand,
-        })),
-      );
-    }
-    return { unitIdsByCode, personIdsByStaffNumber };
-  });
+function describeFailure(result: ImportResult): string {
+  if (result.status === 'rejected') {
+    return `${result.errorCount} errors, first ${result.errors
+      .slice(0, 5)
+      .map((e) => `row ${e.row} ${e.column ?? ''} "${e.value ?? ''}": expected ${e.expected}`)
+      .join('; ')}`;
+  }
+  if (result.status === 'needs-mapping') return `unknown headers ${result.unknownHeaders.join(', ')}`;
+  return result.status;
 }

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Db } from '#src/db/client.ts';
 import type { Role } from '#src/auth/permissions.ts';
+import { loadPersonIds, loadUnitIds } from '#src/imports/store.ts';
 import { createDemoAccounts } from './demo-accounts.ts';
 import { generateDemoTrust } from './generate.ts';
-import { loadDemoTrust } from './load.ts';
+import { importDemoSources, type DemoImportTiming } from './load.ts';
 import { writeDemoSources } from './sources.ts';
 
 export interface SeedOptions {
@@ -11,6 +12,8 @@ export interface SeedOptions {
   staff: number;
   /** The folder under which demo-sources/ is written. */
   sourcesDir: string;
+  /** When the imports are recorded as made; defaults to the real time. */
+  now?: Date;
 }
 
 export interface SeedResult {
@@ -18,14 +21,23 @@ export interface SeedResult {
   units: number;
   people: number;
   sourcesDir: string;
+  imports: DemoImportTiming[];
 }
 
-/** Builds the synthetic trust into an empty database, its demo accounts, and its source CSV files. */
+/**
+ * Builds the synthetic trust into an empty database: writes its source CSV files, imports each
+ * through the import pipeline (as a trust would), then creates the demo accounts.
+ */
 export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedResult> {
   const trust = generateDemoTrust({ seed: options.seed, staff: options.staff });
-  const { unitIdsByCode, personIdsByStaffNumber } = await loadDemoTrust(db, trust);
+  const sourcesDir = join(options.sourcesDir, 'demo-sources');
+  await writeDemoSources(trust, sourcesDir);
+  const imports = await importDemoSources(db, sourcesDir, options.now ?? new Date());
+
+  const unitIds = await loadUnitIds(db);
+  const personIds = await loadPersonIds(db);
   const unitId = (code: string) => {
-    const id = unitIdsByCode.get(code);
+    const id = unitIds.get(code);
     if (id === undefined) throw new Error(`The demo trust has no unit ${code}`);
     return id;
   };
@@ -35,10 +47,8 @@ export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedR
   const personFor = (role: Role) => {
     const staffNumber = trust.accountPeople[role];
     const person = peopleByNumber.get(staffNumber);
-    return { personId: personIdsByStaffNumber.get(staffNumber) ?? null, name: person ? `${person.givenName} ${person.familyName}` : role };
+    return { personId: personIds.get(staffNumber) ?? null, name: person ? `${person.givenName} ${person.familyName}` : role };
   };
   await createDemoAccounts(db, { trustUnitId: unitId(root.code), managerUnitId: unitId(trust.managerHubCode), personFor });
-  const sourcesDir = join(options.sourcesDir, 'demo-sources');
-  await writeDemoSources(trust, sourcesDir);
-  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir };
+  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir, imports };
 }

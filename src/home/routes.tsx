@@ -3,6 +3,8 @@ import { requires } from '#src/auth/guard.ts';
 import { can, PUBLIC, ROLE_LABELS, scopeRoots, SIGNED_IN } from '#src/auth/permissions.ts';
 import { countStaffByUnit, findCurrentAssignment } from '#src/org/store.ts';
 import { totalsFor } from '#src/org/summary.ts';
+import { unitsInScope } from '#src/signals/scope.ts';
+import { countSignalsInUnits } from '#src/signals/store.ts';
 import type { AppEnv } from '#src/web/env.ts';
 import { notFound } from '#src/web/errors.ts';
 import { renderPage } from '#src/web/render.tsx';
@@ -38,6 +40,17 @@ export const homeRoutes = new Hono<AppEnv>()
         units={units}
         canManageAccounts={can(principal, 'admin.accounts')}
         canReadAudit={can(principal, 'audit.read')}
+        canReadOutbox={can(principal, 'outbox.read')}
+        canUseApi={can(principal, 'api.tokens')}
+        newSignals={
+          can(principal, 'signals.manage')
+            ? await countSignalsInUnits(
+                db,
+                unitsInScope(principal, 'signals.manage', tree).map((unit) => unit.id),
+                'new',
+              )
+            : undefined
+        }
       />,
     );
   })

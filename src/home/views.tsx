@@ -12,13 +12,26 @@ export interface HomeProps {
   units: (UnitTotals & { unit: OrgUnitNode; children: (UnitTotals & { unit: OrgUnitNode })[] })[];
   canManageAccounts: boolean;
   canReadAudit: boolean;
+  canReadOutbox: boolean;
+  canUseApi: boolean;
+  /** New signals in the units the person manages; undefined when they do not manage signals. */
+  newSignals: number | undefined;
 }
 
 /** What a person sees first: their job, their roles, and the parts of the trust they look after. */
-export function HomePage({ name, roles, job, units, canManageAccounts, canReadAudit }: HomeProps) {
+export function HomePage({ name, roles, job, units, canManageAccounts, canReadAudit, canReadOutbox, canUseApi, newSignals }: HomeProps) {
   return (
     <>
       <h1>Welcome, {name}</h1>
+      {newSignals !== undefined && (
+        <div class="nhsuk-inset-text">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {newSignals === 0 ? 'There are no new signals for your units. ' : `${newSignals === 1 ? 'There is 1 new signal' : `There are ${newSignals} new signals`} for your units. `}
+            <a href="/signals">Go to your signals</a>
+          </p>
+        </div>
+      )}
       {job && (
         <>
           <h2>Your job</h2>
@@ -71,7 +84,7 @@ export function HomePage({ name, roles, job, units, canManageAccounts, canReadAu
           )}
         </>
       ))}
-      {(canManageAccounts || canReadAudit) && (
+      {(canManageAccounts || canReadAudit || canReadOutbox || canUseApi) && (
         <ul class="nhsuk-grid-row nhsuk-card-group">
           {canManageAccounts && (
             <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
@@ -81,6 +94,16 @@ export function HomePage({ name, roles, job, units, canManageAccounts, canReadAu
           {canReadAudit && (
             <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
               <Card href="/admin/audit" heading="Audit log" description="Sign-ins, changes to access and every read of restricted data." />
+            </li>
+          )}
+          {canReadOutbox && (
+            <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
+              <Card href="/admin/outbox" heading="Outbox" description="The messages Vitals has written, such as managers’ signal digests." />
+            </li>
+          )}
+          {canUseApi && (
+            <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
+              <Card href="/account/tokens" heading="API tokens" description="Let another system, such as Power BI, read the scorecard through the read-only API." />
             </li>
           )}
         </ul>

@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgEnum, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgEnum, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from '#src/db/columns.ts';
 
 export const orgLevel = pgEnum('org_level', ['trust', 'directorate', 'area', 'team']);
@@ -45,8 +45,11 @@ export const assignment = pgTable(
   'assignment',
   {
     id: serial('id').primaryKey(),
-    /** ESR assignment number ("staff number-n"), the key an ESR re-import matches on. */
-    assignmentNumber: text('assignment_number').unique(),
+    /**
+     * ESR assignment number ("staff number-n"). ESR date-tracks an assignment: a change such as a new
+     * line manager starts a new row with the same number, so a re-import matches on number and start date.
+     */
+    assignmentNumber: text('assignment_number'),
     personId: integer('person_id')
       .notNull()
       .references(() => person.id),
@@ -63,7 +66,11 @@ export const assignment = pgTable(
     /** Last day in the assignment, inclusive; null while it continues. */
     endDate: date('end_date'),
   },
-  (t) => [index('assignment_unit_idx').on(t.unitId), index('assignment_person_idx').on(t.personId)],
+  (t) => [
+    index('assignment_unit_idx').on(t.unitId),
+    index('assignment_person_idx').on(t.personId),
+    uniqueIndex('assignment_number_start_idx').on(t.assignmentNumber, t.startDate),
+  ],
 );
 
 /** Kept apart from person so only roles that need it can read it; every read is audited. */

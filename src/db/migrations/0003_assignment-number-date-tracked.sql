@@ -1,0 +1,2 @@
+ALTER TABLE "assignment" DROP CONSTRAINT "assignment_assignment_number_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "assignment_number_start_idx" ON "assignment" USING btree ("assignment_number","start_date");

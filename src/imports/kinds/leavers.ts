@@ -1,0 +1,47 @@
+import { leaver } from '#src/db/schema.ts';
+import { cell, parseNumber, text } from './cells.ts';
+import { dateColumn, fteColumn, gradeColumn, jobTitleColumn, monthOfDate, orgCodeColumn, staffGroupColumn, staffNumberColumn } from './columns.ts';
+import { defineKind, idOf } from './define.ts';
+import { upsertRows } from '../upsert.ts';
+
+export const leavers = defineKind({
+  name: 'leavers',
+  title: 'Leavers',
+  description: 'People who left the trust (moves within the trust are not leavers).',
+  columns: {
+    staffNumber: staffNumberColumn,
+    unitCode: orgCodeColumn,
+    jobTitle: jobTitleColumn,
+    staffGroup: staffGroupColumn,
+    band: gradeColumn,
+    fte: fteColumn,
+    terminationDate: dateColumn('Termination Date', ['Leaving Date', 'Date Left', 'Last Day']),
+    reason: { header: 'Leaving Reason', aliases: ['Reason for Leaving', 'Termination Reason'], cell: text('an ESR leaving reason') },
+    lengthOfServiceYears: {
+      header: 'Length of Service (Years)',
+      aliases: ['Length of Service', 'Years of Service', 'Service Years'],
+      cell: cell('a number of years between 0 and 70', parseNumber(0, 70)),
+    },
+  },
+  key: ['staffNumber', 'terminationDate'],
+  unitColumn: 'unitCode',
+  month: (row) => monthOfDate(row.terminationDate),
+  load: (tx, rows, { units, importId }) =>
+    upsertRows(
+      tx,
+      leaver,
+      rows.map((row) => ({
+        staffNumber: row.staffNumber,
+        terminationDate: row.terminationDate,
+        unitId: idOf(units, row.unitCode),
+        jobTitle: row.jobTitle,
+        staffGroup: row.staffGroup,
+        band: row.band,
+        fte: row.fte,
+        reason: row.reason,
+        lengthOfServiceYears: row.lengthOfServiceYears,
+        importId,
+      })),
+      ['staffNumber', 'terminationDate'],
+    ),
+});
