@@ -1,0 +1,126 @@
+import { Breadcrumb } from '#src/web/components/content.tsx';
+import { ErrorSummary } from '#src/web/components/error-summary.tsx';
+import { Button, Input, PostForm } from '#src/web/components/form.tsx';
+import type { FieldErrors, FormValues } from '#src/web/forms.ts';
+import { axisLabel, minimumFor } from './format.ts';
+import { minimumGroupSizeHint } from './forms.ts';
+import type { MetricRow } from './store.ts';
+
+/** nhsuk-frontend's textarea (the shared form components have none yet). */
+function Textarea({ name, label, value, error, hint }: { name: string; label: string; value: string; error?: string | undefined; hint?: string }) {
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label class="nhsuk-label" for={name}>
+        {label}
+      </label>
+      {hint && (
+        <div class="nhsuk-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <span class="nhsuk-error-message" id={`${name}-error`}>
+          <span class="nhsuk-u-visually-hidden">Error: </span>
+          {error}
+        </span>
+      )}
+      <textarea class={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'} id={name} name={name} rows={5} aria-describedby={describedBy}>
+        {value}
+      </textarea>
+    </div>
+  );
+}
+
+const POLARITY_OPTIONS = [
+  { value: 'increase', text: 'Higher is better' },
+  { value: 'decrease', text: 'Lower is better' },
+  { value: 'neutral', text: 'Neither: a change either way is worth a look' },
+];
+
+/** nhsuk radios for the direction of improvement. */
+function PolarityRadios({ value, error }: { value: string; error?: string | undefined }) {
+  return (
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <fieldset class="nhsuk-fieldset" aria-describedby={error ? 'polarity-error' : undefined}>
+        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Which direction is better?</legend>
+        {error && (
+          <span class="nhsuk-error-message" id="polarity-error">
+            <span class="nhsuk-u-visually-hidden">Error: </span>
+            {error}
+          </span>
+        )}
+        <div class="nhsuk-radios" data-module="nhsuk-radios">
+          {POLARITY_OPTIONS.map((option, i) => (
+            <div class="nhsuk-radios__item">
+              <input
+                class="nhsuk-radios__input"
+                id={i === 0 ? 'polarity' : `polarity-${option.value}`}
+                name="polarity"
+                type="radio"
+                value={option.value}
+                checked={value === option.value}
+              />
+              <label class="nhsuk-label nhsuk-radios__label" for={i === 0 ? 'polarity' : `polarity-${option.value}`}>
+                {option.text}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function metricFormValues(metric: MetricRow): FormValues {
+  return {
+    name: metric.name,
+    description: metric.description,
+    target: metric.target === null ? '' : String(metric.target),
+    minimumGroupSize: String(minimumFor(metric)?.size ?? metric.minimumGroupSize ?? ''),
+    polarity: metric.polarity,
+  };
+}
+
+export function MetricEditPage({ metric, csrfToken, errors, values }: { metric: MetricRow; csrfToken: string; errors: FieldErrors; values: FormValues }) {
+  return (
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <Breadcrumb
+          items={[
+            { href: '/scorecard/metrics', text: 'Measures' },
+            { href: `/scorecard/metrics/${metric.key}`, text: metric.name },
+          ]}
+        />
+        <ErrorSummary errors={errors} />
+        <h1>
+          <span class="nhsuk-caption-l">Edit measure</span>
+          {metric.name}
+        </h1>
+        <p>How the measure is computed is fixed in code. Every change here is recorded in the audit log.</p>
+        <PostForm action={`/scorecard/metrics/${metric.key}/edit`} csrfToken={csrfToken}>
+          <Input name="name" label="Name" value={values.name} error={errors.name} />
+          <Textarea name="description" label="Description" value={values.description ?? ''} error={errors.description} />
+          <Input
+            name="target"
+            label="Target (optional)"
+            hint={`In the measure’s units (${axisLabel(metric.format).toLowerCase()}), for example 95. Leave blank for no target.`}
+            value={values.target}
+            error={errors.target}
+            width={10}
+          />
+          <Input
+            name="minimumGroupSize"
+            label="Minimum group size"
+            hint={minimumGroupSizeHint(metric.suppressionRule)}
+            value={values.minimumGroupSize}
+            error={errors.minimumGroupSize}
+            width={4}
+          />
+          <PolarityRadios value={values.polarity ?? ''} error={errors.polarity} />
+          <Button>Save measure</Button>
+        </PostForm>
+      </div>
+    </div>
+  );
+}
