@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes } from '#src/admin/routes.tsx';
 import { apiError, isApiPath } from '#src/api/errors.ts';
@@ -56,6 +57,9 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
+
+  // Pages with many charts and data tables are large but repetitive: gzip takes them to about a tenth.
+  app.use('*', compress());
 
   app.get('/healthz', requires(PUBLIC), (c) => c.json({ status: 'ok', db: deps.database.kind }));
   app.route('/assets', assetRoutes(config.fontUrl));

@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import type { ImportRowError, ImportSummary } from './db/schema.ts';
-import { runAfterApply } from './imports/after-apply.ts';
 import { IGNORE_COLUMN } from './imports/headers.ts';
 import { IMPORT_KINDS } from './imports/kinds/index.ts';
 import { runImport, type ImportProgress, type ImportResult } from './imports/run-import.ts';
+import { recomputeAfterImport, scorecardQueue } from './metrics/after-import.ts';
 
 export const IMPORT_USAGE = `Usage: vitals import <kind> <file> [--dry-run] [--sheet NAME] [--map "Header=column" ...]
 
@@ -143,8 +143,9 @@ export async function importCommand(args: string[]): Promise<number> {
       new Date(),
     );
     bar?.clear();
-    if (result.status === 'applied') await runAfterApply(database.db, result.batch);
-    return report(result, basename(path));
+    const code = report(result, basename(path));
+    if (result.status === 'applied') await recomputeAfterImport(scorecardQueue(database.db, config, () => new Date()))(database.db, result.batch);
+    return code;
   } finally {
     bar?.clear();
     await database.close();

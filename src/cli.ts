@@ -48,8 +48,10 @@ async function seed(args: string[]): Promise<number> {
       seed: positiveInteger(values.seed, 'seed', 1),
       staff: positiveInteger(values.staff, 'staff', 7500),
       sourcesDir: config.dataDir,
+      notify: config,
     });
     console.log(`Seeded ${result.trustName}: ${result.units} units, ${result.people} people. Source files in ${result.sourcesDir}`);
+    console.log(`Scorecard computed: ${result.scorecard.seriesWritten} series, ${result.scorecard.signals} signals (${result.scorecard.milliseconds} ms).`);
     return 0;
   } finally {
     await database.close();

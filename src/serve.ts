@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, demoEmail, setDemoAccountsActive } from './demo/demo-accounts.ts';
 import { seedDemoTrust } from './demo/seed-demo.ts';
+import { setAfterApply } from './imports/after-apply.ts';
+import { recomputeAfterImport, scorecardQueue } from './metrics/after-import.ts';
 import { ROLES } from './auth/permissions.ts';
 import { countUnits } from './org/store.ts';
 import { logger } from './web/logger.ts';
@@ -15,8 +17,8 @@ export async function serve(config: Config): Promise<void> {
     await database.migrate();
     await setDemoAccountsActive(database.db, config.isDemo);
     if (config.isDemo && (await countUnits(database.db)) === 0) {
-      console.log('Empty database: building the demo trust (a few seconds)…');
-      const result = await seedDemoTrust(database.db, { seed: 1, staff: 7500, sourcesDir: config.dataDir });
+      console.log('Empty database: building the demo trust and importing its files (about half a minute)…');
+      const result = await seedDemoTrust(database.db, { seed: 1, staff: 7500, sourcesDir: config.dataDir, notify: config });
       console.log(`Demo trust ready: ${result.trustName}, ${result.people} people in ${result.units} units.`);
     }
   } catch (error) {
@@ -24,7 +26,9 @@ export async function serve(config: Config): Promise<void> {
     throw error;
   }
 
-  const app = createApp({ config, database, clock: () => new Date() });
+  const clock = () => new Date();
+  setAfterApply(recomputeAfterImport(scorecardQueue(database.db, config, clock)));
+  const app = createApp({ config, database, clock });
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   console.log(`Vitals is running at ${config.publicUrl} (database: ${database.kind})`);

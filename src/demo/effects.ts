@@ -65,7 +65,8 @@ function storyEffect(team: TeamSpec, month: number, base: Effect): Effect {
 
 const STORY_UNITS: ReadonlySet<string> = new Set([STORY.hubManagerChange.hubCode, STORY.graduateTurnaround.teamCode]);
 
-export function buildClimate(structure: Structure, random: Random): Climate {
+/** With `stories` false no planted effect is laid on; the random draws stay the same, so the trust is otherwise identical. */
+export function buildClimate(structure: Structure, random: Random, stories = true): Climate {
   const areaLatent = new Map<string, number>();
   for (const area of structure.areas) areaLatent.set(area.code, STORY_UNITS.has(area.code) ? 0 : random.normal());
   const table = structure.teams.map((team) => {
@@ -79,7 +80,7 @@ export function buildClimate(structure: Structure, random: Random): Climate {
         leaving: base.leaving * (TRUST_LEAVING_BY_YEAR[year] ?? 1),
         engagement: base.engagement + ENGAGEMENT_TREND_PER_YEAR * (month / 12),
       };
-      return storyEffect(team, month, trend);
+      return stories ? storyEffect(team, month, trend) : trend;
     });
   });
   return {

@@ -24,6 +24,8 @@ export interface DemoTrustOptions {
   seed: number;
   /** Roughly how many staff are in post at the end of the period (WMAS has about 7,500). */
   staff: number;
+  /** Lay the planted stories' effects on the climate (default true); false gives the same trust without them. */
+  stories?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface DemoTrustOptions {
 export function generateDemoTrust(options: DemoTrustOptions): DemoTrust {
   const random = new Random(options.seed);
   const structure = buildStructure(options.staff, random.fork('structure'));
-  const climate = buildClimate(structure, random.fork('climate'));
+  const climate = buildClimate(structure, random.fork('climate'), options.stories ?? true);
   const workforce = simulateWorkforce(structure, climate, random.fork('workforce'));
   const headcount = buildHeadcount(structure, workforce);
   const sources = generateDemoSources({ structure, workforce, climate, headcount, random: random.fork('sources') });

@@ -9,6 +9,7 @@ import { generateDemoTrust } from '#src/demo/generate.ts';
 import { DEMO_IMPORTS } from '#src/demo/load.ts';
 import { seedDemoTrust, type SeedResult } from '#src/demo/seed-demo.ts';
 import { runImport } from '#src/imports/run-import.ts';
+import { testConfig } from '#src/config.ts';
 import { createTestDatabase } from '#test/database.ts';
 
 const STAFF = 400;
@@ -21,7 +22,7 @@ let seeded: SeedResult;
 beforeAll(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'vitals-demo-'));
-  seeded = await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir, now });
+  seeded = await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir, now, notify: testConfig() });
 }, 120_000);
 afterAll(async () => {
   await database.close();

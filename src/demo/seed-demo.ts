@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import type { Db } from '#src/db/client.ts';
 import type { Role } from '#src/auth/permissions.ts';
+import type { Config } from '#src/config.ts';
 import { loadPersonIds, loadUnitIds } from '#src/imports/store.ts';
+import { scorecardQueue } from '#src/metrics/after-import.ts';
+import { recomputeScorecard } from '#src/metrics/recompute.ts';
 import { createDemoAccounts } from './demo-accounts.ts';
 import { generateDemoTrust } from './generate.ts';
 import { importDemoSources, type DemoImportTiming } from './load.ts';
@@ -14,6 +17,8 @@ export interface SeedOptions {
   sourcesDir: string;
   /** When the imports are recorded as made; defaults to the real time. */
   now?: Date;
+  /** Where links in the managers' first signal digests point, and how they are sent; without it no digest is queued. */
+  notify?: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>;
 }
 
 export interface SeedResult {
@@ -22,11 +27,14 @@ export interface SeedResult {
   people: number;
   sourcesDir: string;
   imports: DemoImportTiming[];
+  /** The first scorecard computation over everything imported. */
+  scorecard: { seriesWritten: number; signals: number; milliseconds: number };
 }
 
 /**
  * Builds the synthetic trust into an empty database: writes its source CSV files, imports each
- * through the import pipeline (as a trust would), then creates the demo accounts.
+ * through the import pipeline (as a trust would), creates the demo accounts, then computes the
+ * scorecard once over everything (telling the demo manager of their hub's signals).
  */
 export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedResult> {
   const trust = generateDemoTrust({ seed: options.seed, staff: options.staff });
@@ -50,5 +58,8 @@ export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedR
     return { personId: personIds.get(staffNumber) ?? null, name: person ? `${person.givenName} ${person.familyName}` : role };
   };
   await createDemoAccounts(db, { trustUnitId: unitId(root.code), managerUnitId: unitId(trust.managerHubCode), personFor });
-  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir, imports };
+  const clock = () => options.now ?? new Date();
+  const computed = options.notify ? await scorecardQueue(db, options.notify, clock).enqueue({ sources: 'all' }) : await recomputeScorecard(db, { sources: 'all' }, clock());
+  const scorecard = { seriesWritten: computed.seriesWritten, signals: computed.signalsCreated.length, milliseconds: computed.milliseconds };
+  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir, imports, scorecard };
 }

@@ -68,7 +68,11 @@ export type SuppressionCode = 0 | 1 | 2;
 export interface SeriesData {
   /** Periods in order: 'YYYY-MM' for monthly metrics, 'YYYY' for yearly survey results. */
   periods: string[];
-  /** Published numerator, denominator and value; null where suppressed or not available. */
+  /**
+   * Published numerator, denominator and value; null where suppressed or not available. The value
+   * is in DISPLAY units: the ratio × FORMATS[format].scale from catalogue.ts (4.2 means 4.2% for a
+   * percent metric); operational values as reported (minutes, seconds). SPC mean/limits likewise.
+   */
   numerators: (number | null)[];
   denominators: (number | null)[];
   values: (number | null)[];

@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_KINDS } from '#src/imports/kinds/index.ts';
+import { SOURCES_BY_KIND } from './after-import.ts';
+
+describe('SOURCES_BY_KIND', () => {
+  it('says what every import kind feeds, and nothing else', () => {
+    expect(Object.keys(SOURCES_BY_KIND).sort()).toEqual(IMPORT_KINDS.map((kind) => kind.name).sort());
+  });
+});
