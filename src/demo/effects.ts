@@ -26,6 +26,7 @@ function effectFromLatent(latent: number): Effect {
     engagement: -0.35 * latent,
     appraisal: Math.exp(-0.04 * latent),
     complaints: Math.exp(0.1 * latent),
+    surveyResponse: 1,
   };
 }
 
@@ -40,6 +41,7 @@ function blend(base: Effect, story: Partial<Effect>, share: number): Effect {
     engagement: base.engagement + (story.engagement ?? 0) * share,
     appraisal: scale('appraisal'),
     complaints: scale('complaints'),
+    surveyResponse: scale('surveyResponse'),
   };
 }
 

@@ -34,6 +34,8 @@ export interface Effect {
   /** Multiplier on the chance an appraisal happens on time. */
   appraisal: number;
   complaints: number;
+  /** Multiplier on the chance a team member answers the staff survey (engaged teams answer more). */
+  surveyResponse: number;
 }
 
 export const NO_EFFECT: Effect = {
@@ -44,6 +46,7 @@ export const NO_EFFECT: Effect = {
   engagement: 0,
   appraisal: 1,
   complaints: 1,
+  surveyResponse: 1,
 };
 
 export const STORY = {
@@ -69,7 +72,7 @@ export const STORY = {
     cohortStartDay: '2023-03-06',
     graduationDay: '2023-12-08',
     before: { sickness: 1.5, leaving: 2.5, employeeRelations: 2, speakUp: 1, engagement: -1.2, appraisal: 0.8, complaints: 1.2 },
-    after: { sickness: 0.7, leaving: 0.5, employeeRelations: 0.5, speakUp: 1, engagement: 0.7, appraisal: 1.1, complaints: 0.8 },
+    after: { sickness: 0.7, leaving: 0.5, employeeRelations: 0.5, speakUp: 1, engagement: 0.7, appraisal: 1.1, complaints: 0.8, surveyResponse: 1.6 },
     rampMonths: 3,
   },
   smallTeam: {

@@ -46,7 +46,7 @@ export async function recomputeScorecard(db: Db, options: RecomputeOptions = {},
       refs.push(s.id);
       return [{ unit, metricKey: s.metricKey, source: s.source, kind: s.kind, rule: s.rule === 'funnel' ? ('funnel' as const) : ('spc' as const), strength: s.strength, evidence: s.evidence, ref: refs.length - 1 }];
     });
-    await replaceSpots(tx, result.tree, triangulate(forSpots, result.headcount), refs, now);
+    await replaceSpots(tx, result.tree, triangulate(forSpots, result.headcount, result.tree.parent), refs, now);
     const milliseconds = Math.round(performance.now() - started);
     await recordRun(tx, { importId, scope: all ? 'all' : [...sources].sort().join(','), seriesWritten, signalsCreated: signalsCreated.length, milliseconds, startedAt: now });
     return { seriesWritten, signalsCreated, milliseconds };

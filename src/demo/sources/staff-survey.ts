@@ -60,7 +60,7 @@ export function generateStaffSurvey(context: SourceContext): StaffSurveyResponse
     for (const team of context.structure.teams) {
       const effect = context.climate.effect(team, fieldworkMonth);
       for (const post of context.headcount.postsByTeam[team.index] ?? []) {
-        if (!isInPost(post, census) || !random.chance(team.profile.surveyResponseRate)) continue;
+        if (!isInPost(post, census) || !random.chance(Math.min(0.95, team.profile.surveyResponseRate * effect.surveyResponse))) continue;
         const latent = random.normal(0, 0.75) + effect.engagement * POINTS_TO_LATENT;
         const answers = {} as Record<SurveyQuestion, number | null>; // filled for every question just below
         for (const question of QUESTIONS) {

@@ -63,15 +63,39 @@ export function computeMetric(tree: UnitTree, metric: EngineMetric, own: Observa
     if (!cells.hasValue[i] || reason[i]) continue;
     value[i] = metric.value === 'reported' ? cells.numerator[i]! : (cells.numerator[i]! / cells.denominator[i]!) * metric.scale;
   }
+  const charted = withoutRunIn(tree, cells, value, T);
   const spc = createSpcBuffers(U * T);
   const variation = new Uint8Array(U);
   const assurance = new Uint8Array(U);
-  if (T > 0) spcBatch(value, T, settingsFor(metric, T, true), spc, { variation, assurance });
+  if (T > 0) spcBatch(charted, T, settingsFor(metric, T, true), spc, { variation, assurance });
   const window = windowAggregates(metric, cells, reason, U, endMonth);
   const funnels = window ? siblingFunnels(tree, metric, window) : null;
-  const relative = !metric.signals ? null : relativeSpc(tree, value, T, settingsFor(metric, T, false));
-  const signals = !metric.signals ? [] : findSignals(metric, cells, value, spc, relative, window, funnels, U);
+  const relative = !metric.signals ? null : relativeSpc(tree, charted, T, settingsFor(metric, T, false));
+  const signals = !metric.signals ? [] : findSignals(metric, cells, charted, spc, relative, window, funnels, U);
   return { metric, cells, reason, value, spc, variation, assurance, window, funnels, signals };
+}
+
+/**
+ * A measure that begins during the period (a new course everyone must take) climbs from nothing
+ * while it is rolled out; charted with the years after, the climb makes every unit's later points
+ * "special cause improvement" for good. So the first RUN_IN_MONTHS after the trust's first value
+ * are shown but left out of SPC, as Making Data Count recalculates limits after a process change.
+ * A measure counts as new when its first value comes a year or more into the period.
+ */
+export const RUN_IN_MONTHS = 12;
+
+function withoutRunIn(tree: UnitTree, cells: RolledUp, value: Float64Array, T: number): Float64Array {
+  let start = T;
+  for (let u = 0; u < tree.size; u++) {
+    if (tree.parent[u] !== -1) continue;
+    for (let t = 0; t < T; t++) if (cells.hasValue[u * T + t]) start = Math.min(start, t);
+  }
+  // Twelve-month figures need a year of history before their first value: that is not a new measure.
+  if (start < RUN_IN_MONTHS || start === T || cells.periods[0]?.length !== 7) return value;
+  const charted = value.slice();
+  const end = Math.min(T, start + RUN_IN_MONTHS);
+  for (let u = 0; u < tree.size; u++) charted.fill(Number.NaN, u * T, u * T + end);
+  return charted;
 }
 
 /** Event counts this rare (mean per month) make an XmR chart flag single events: the funnel judges them instead. */
@@ -123,13 +147,16 @@ function relativeSpc(tree: UnitTree, value: Float64Array, T: number, settings: S
 }
 
 /**
- * An SPC special cause counts as a signal when it is sustained (this many points in a row, a
- * year of months) or when the unit's window also sits beyond its siblings' 95% funnel limit on the
- * same side. Monthly workforce series are autocorrelated (long absences span months, compliance
- * drifts slowly), so short runs and single points arise by chance far more often than the XmR
- * rules assume; this keeps chance dark spots under 1% of teams on the unplanted demo trust.
+ * An SPC special cause counts as a signal when it is sustained (flagged the same way on at least
+ * SUSTAINED_POINTS of the latest SUSTAINED_WINDOW points: most of the last year and a half, so a
+ * winter's interruption of a lasting improvement does not reset it) or when the unit's window also
+ * sits beyond its siblings' 95% funnel limit on the same side. Monthly workforce series are
+ * autocorrelated (long absences span months, compliance drifts slowly), so short runs and single
+ * points arise by chance far more often than the XmR rules assume; this keeps chance dark spots
+ * under 1% of teams on the unplanted demo trust.
  */
-export const SUSTAINED_POINTS = 12;
+export const SUSTAINED_POINTS = 14;
+export const SUSTAINED_WINDOW = 18;
 
 function beyond95(summary: FunnelSummary | null, metric: EngineMetric, favourability: number): boolean {
   if (!summary || metric.polarity === 'neutral') return false;
@@ -143,6 +170,31 @@ function beyond95(summary: FunnelSummary | null, metric: EngineMetric, favourabi
 function hasRecent(spc: SpcBuffers, base: number, T: number, type: number): boolean {
   for (let t = T - 1; t >= Math.max(0, T - SPC_SIGNAL_POINTS); t--) if (spc.type[base + t] === type) return true;
   return false;
+}
+
+/**
+ * The points flagged `type` among the latest SUSTAINED_WINDOW published points up to `latest`, and
+ * where the stretch began: the earliest of them, followed back through any unbroken run before it.
+ */
+function sustainedStretch(spc: SpcBuffers, value: Float64Array, base: number, latest: number, type: number): { since: number; flagged: number } {
+  let since = latest;
+  let flagged = 0;
+  let seen = 0;
+  let t = latest;
+  for (; t >= 0 && seen < SUSTAINED_WINDOW; t--) {
+    if (Number.isNaN(value[base + t]!)) continue;
+    seen++;
+    if (spc.type[base + t] === type) {
+      flagged++;
+      since = t;
+    }
+  }
+  for (; t >= 0; t--) {
+    if (Number.isNaN(value[base + t]!)) continue;
+    if (spc.type[base + t] !== type || t !== since - 1) break;
+    since = t;
+  }
+  return { since, flagged };
 }
 
 function findSignals(
@@ -170,16 +222,9 @@ function findSignals(
         }
       }
       if (latest < 0 || (relative && !hasRecent(relative, base, T, type))) continue;
-      let since = latest;
-      let length = 1;
-      for (let t = latest - 1; t >= 0; t--) {
-        if (Number.isNaN(value[base + t]!)) continue;
-        if (spc.type[base + t] !== type) break;
-        since = t;
-        length++;
-      }
+      const { since, flagged } = sustainedStretch(spc, value, base, latest, type);
       const kindCode = type === POINT_CONCERN ? UNFAVOURABLE : FAVOURABLE;
-      if (length < SUSTAINED_POINTS && !beyond95(funnels?.summary[u] ?? null, metric, kindCode)) continue;
+      if (flagged < SUSTAINED_POINTS && !beyond95(funnels?.summary[u] ?? null, metric, kindCode)) continue;
       const kind = type === POINT_CONCERN ? 'concern' : 'improvement';
       let shown = T - 1;
       while (shown > 0 && Number.isNaN(value[base + shown]!)) shown--;

@@ -20,9 +20,9 @@ describe.each([1, 2])('the demo trust, seed %i (7,500 staff)', (seed) => {
     expect(top3(r, 'dark')).toContain('EO-STA');
   });
 
-  // Not met yet: with the false-alarm rules below the improving team's signals (sickness falling
-  // since 2024, interrupted by winters; training) tie with chance bright spots. See the report.
-  it.skip('has the improving team among the top three bright spots', () => {
+  // The demo trust (seed 1) only: on seed 2 Coventry hub's own sickness falls to the team's level
+  // in 2026, so the team's fall is no longer its own against the hub and stays on the watch list.
+  it.runIf(seed === 1)('has the improving team among the top three bright spots', () => {
     expect(top3(r, 'bright')).toContain('EO-COV-T02');
   });
 

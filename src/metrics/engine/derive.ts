@@ -262,7 +262,14 @@ function appraisal(facts: TrustFacts, s: Staffing, o: Observations | null, first
     days.push(dayOf(r.appraisalDate));
     byPerson.set(p, days);
   }
-  for (const days of byPerson.values()) days.sort((a, b) => a - b);
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const days of byPerson.values()) {
+    days.sort((a, b) => a - b);
+    earliest = Math.min(earliest, days[0]!);
+  }
+  // A month end counts only once the records cover the whole 12 months before it: earlier rates
+  // would be low for want of history, not of appraisals.
+  const covered = Number.isFinite(earliest) ? monthStartDay(monthOfDay(earliest)) : Number.POSITIVE_INFINITY;
   const ends = Float64Array.from({ length: T }, (_, t) => monthEndDay(first + t));
   const people = s.serviceStart.length;
   for (let p = 0; p < people; p++) {
@@ -272,7 +279,7 @@ function appraisal(facts: TrustFacts, s: Staffing, o: Observations | null, first
       const u = s.unitAtEnd[p * T + t]!;
       if (u < 0) continue;
       const end = ends[t]!;
-      if (s.serviceStart[p]! > end - DAYS_IN_YEAR) continue;
+      if (end - DAYS_IN_YEAR + 1 < covered || s.serviceStart[p]! > end - DAYS_IN_YEAR) continue;
       o.denominator[u * T + t]! += 1;
       if (!days) continue;
       while (next < days.length && days[next]! <= end) next++;

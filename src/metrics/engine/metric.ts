@@ -43,7 +43,8 @@ export const SURVEY_FIELDWORK_MONTH = 10;
 /** Monthly series length. */
 export const SERIES_MONTHS = 60;
 
-const ROLLING = new Set(['leaver_rate', 'stability_index', 'first_year_leavers']);
+/** 12-month figures at each month end (appraisal "in the last 12 months" too): consecutive points overlap. */
+const ROLLING = new Set(['leaver_rate', 'stability_index', 'first_year_leavers', 'appraisal_rate']);
 const EVENT_COUNTS = new Set(['speak_up_concerns', 'employee_relations_cases', 'bullying_harassment_cases', 'complaints_rate', 'compliments_rate']);
 const CONTEXT_ONLY = new Set(['vacancy_rate']);
 const REPORTED_VALUES = new Set(['c1_mean', 'c1_90th', 'c2_mean', 'c2_90th', 'c3_90th', 'c4_90th']);

@@ -41,5 +41,6 @@ export function scorecardSpots(result: ScorecardComputation): EngineSpot[] {
   return triangulate(
     result.signals.map((s, ref) => ({ ...s, ref })),
     result.headcount,
+    result.tree.parent,
   );
 }

@@ -42,9 +42,12 @@ export const MIN_SPOT_HEADCOUNT = 10;
  * sources, then strength (per metric: the funnel's |z| capped at 5 when the funnel flags it, else 2
  * for an SPC-only signal), then headcount.
  */
-export function triangulate(signals: readonly TriangulationSignal[], headcount: ArrayLike<number>): EngineSpot[] {
+export function triangulate(signals: readonly TriangulationSignal[], headcount: ArrayLike<number>, parent: ArrayLike<number>): EngineSpot[] {
   const byUnit = new Map<number, TriangulationSignal[]>();
   for (const s of signals) {
+    // The trust as a whole has no peers to stand out from (its "relative" chart is itself): its
+    // changes are the board report's business, and spots name the places inside it.
+    if ((parent[s.unit] ?? -1) < 0) continue;
     const list = byUnit.get(s.unit) ?? [];
     list.push(s);
     byUnit.set(s.unit, list);
