@@ -2,6 +2,7 @@ import { ROLE_LABELS, ROLES, type Role } from '#src/auth/permissions.ts';
 import { Breadcrumb, SummaryList, Table } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
 import { Button, Input, PostForm, Select } from '#src/web/components/form.tsx';
+import { SuccessBanner } from '#src/web/components/notification-banner.tsx';
 import type { FieldErrors, FormValues } from '#src/web/forms.ts';
 import { formatDateTime } from '#src/web/today.ts';
 
@@ -89,16 +90,7 @@ export function AccountDetailPage({ account, grants, units, csrfToken, errors, v
       <Breadcrumb items={[{ href: '/admin/accounts', text: 'Accounts' }]} />
       <ErrorSummary errors={errors} />
       {message && (
-        <div class="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="nhsuk-notification-banner">
-          <div class="nhsuk-notification-banner__header">
-            <h2 class="nhsuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div class="nhsuk-notification-banner__content">
-            <p class="nhsuk-notification-banner__heading">{message}</p>
-          </div>
-        </div>
+        <SuccessBanner heading={message} />
       )}
       <h1>{account.displayName}</h1>
       <SummaryList
@@ -123,9 +115,9 @@ export function AccountDetailPage({ account, grants, units, csrfToken, errors, v
             ROLE_LABELS[g.role],
             g.unitName,
             <PostForm action={`/admin/accounts/${account.id}/grants/${g.id}/remove`} csrfToken={csrfToken}>
-              <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-module="nhsuk-button" type="submit">
+              <Button variant="secondary" small>
                 Remove<span class="nhsuk-u-visually-hidden"> {ROLE_LABELS[g.role]} for {g.unitName}</span>
-              </button>
+              </Button>
             </PostForm>,
           ])}
         />

@@ -1,6 +1,7 @@
 import { InsetText, Table } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
 import { Button, Input, PostForm, Select } from '#src/web/components/form.tsx';
+import { SuccessBanner } from '#src/web/components/notification-banner.tsx';
 import type { FieldErrors, FormValues } from '#src/web/forms.ts';
 import { formatDate, formatDateTime } from '#src/web/today.ts';
 import { TOKEN_LIFETIMES_DAYS } from './forms.ts';
@@ -36,33 +37,16 @@ export function TokensPage({ tokens, now, csrfToken, errors, values, created, sa
     <>
       <ErrorSummary errors={errors} />
       {created && (
-        <div class="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="created-title" data-module="nhsuk-notification-banner">
-          <div class="nhsuk-notification-banner__header">
-            <h2 class="nhsuk-notification-banner__title" id="created-title">
-              Success
-            </h2>
-          </div>
-          <div class="nhsuk-notification-banner__content">
-            <p class="nhsuk-notification-banner__heading">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
-            <p>
-              <code class="nhsuk-u-text-break-word" id="new-token">
-                {created.token}
-              </code>
-            </p>
-          </div>
-        </div>
+        <SuccessBanner titleId="created-title" heading={<>Token “{created.name}” created. Copy it now: it will not be shown again.</>}>
+          <p>
+            <code class="nhsuk-u-text-break-word" id="new-token">
+              {created.token}
+            </code>
+          </p>
+        </SuccessBanner>
       )}
       {saved === 'revoked' && (
-        <div class="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="nhsuk-notification-banner">
-          <div class="nhsuk-notification-banner__header">
-            <h2 class="nhsuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div class="nhsuk-notification-banner__content">
-            <p class="nhsuk-notification-banner__heading">Token revoked. Anything using it can no longer read the API.</p>
-          </div>
-        </div>
+        <SuccessBanner heading="Token revoked. Anything using it can no longer read the API." />
       )}
       <h1>API tokens</h1>
       <p>
@@ -93,9 +77,9 @@ export function TokensPage({ tokens, now, csrfToken, errors, values, created, sa
               tokenStatus(token, now),
               isUsable ? (
                 <PostForm action={`/account/tokens/${token.id}/revoke`} csrfToken={csrfToken}>
-                  <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" data-module="nhsuk-button" type="submit">
+                  <Button variant="secondary" small>
                     Revoke<span class="nhsuk-u-visually-hidden"> {token.name}</span>
-                  </button>
+                  </Button>
                 </PostForm>
               ) : (
                 ''

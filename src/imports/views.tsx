@@ -178,17 +178,8 @@ function summaryRows(summary: ImportSummary, prefix: string) {
   ];
 }
 
-export interface BatchView {
-  id: number;
-  kind: string;
-  fileName: string;
-  status: 'applied' | 'rejected';
-  rows: number;
-  summary: ImportSummary | null;
+export interface BatchView extends HistoryRow {
   errors: ImportRowError[] | null;
-  errorCount: number;
-  finishedAt: Date;
-  accountName: string | null;
 }
 
 export function BatchPage({ batch, notice }: { batch: BatchView; notice: string | undefined }) {

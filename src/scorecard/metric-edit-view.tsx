@@ -1,36 +1,10 @@
 import { Breadcrumb } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
-import { Button, Input, PostForm } from '#src/web/components/form.tsx';
+import { Button, Input, PostForm, Textarea } from '#src/web/components/form.tsx';
 import type { FieldErrors, FormValues } from '#src/web/forms.ts';
 import { axisLabel, minimumFor } from './format.ts';
 import { minimumGroupSizeHint } from './forms.ts';
 import type { MetricRow } from './store.ts';
-
-/** nhsuk-frontend's textarea (the shared form components have none yet). */
-function Textarea({ name, label, value, error, hint }: { name: string; label: string; value: string; error?: string | undefined; hint?: string }) {
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label class="nhsuk-label" for={name}>
-        {label}
-      </label>
-      {hint && (
-        <div class="nhsuk-hint" id={`${name}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span class="nhsuk-error-message" id={`${name}-error`}>
-          <span class="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      )}
-      <textarea class={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'} id={name} name={name} rows={5} aria-describedby={describedBy}>
-        {value}
-      </textarea>
-    </div>
-  );
-}
 
 const POLARITY_OPTIONS = [
   { value: 'increase', text: 'Higher is better' },

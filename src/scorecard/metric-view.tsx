@@ -5,6 +5,7 @@ import { ChartLegend, FUNNEL_LEGEND } from '#src/web/charts/legend.tsx';
 import { VariationIcon } from '#src/web/charts/icons.tsx';
 import { Breadcrumb, SummaryList, Table } from '#src/web/components/content.tsx';
 import { Button, Select } from '#src/web/components/form.tsx';
+import { SuccessBanner } from '#src/web/components/notification-banner.tsx';
 import { formatDateTime } from '#src/web/today.ts';
 import { formatPeriod, formatValue, minimumFor, POLARITY_LABELS } from './format.ts';
 import { DownloadLinks } from './parts.tsx';
@@ -70,16 +71,7 @@ export function MetricPage(props: MetricPageProps) {
         ]}
       />
       {props.saved && (
-        <div class="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="nhsuk-notification-banner">
-          <div class="nhsuk-notification-banner__header">
-            <h2 class="nhsuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div class="nhsuk-notification-banner__content">
-            <p class="nhsuk-notification-banner__heading">Measure saved. Pages show the new settings after the next recompute.</p>
-          </div>
-        </div>
+        <SuccessBanner heading="Measure saved. Pages show the new settings after the next recompute." />
       )}
       <h1>
         <span class="nhsuk-caption-l">Measure</span>

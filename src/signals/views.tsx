@@ -1,9 +1,9 @@
 import { Breadcrumb, InsetText, SummaryList, Table } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
-import { Button, Input, PostForm, Select } from '#src/web/components/form.tsx';
+import { Button, DateInput, Input, PostForm, Select, Textarea } from '#src/web/components/form.tsx';
+import { SuccessBanner } from '#src/web/components/notification-banner.tsx';
 import type { FieldErrors, FormValues } from '#src/web/forms.ts';
 import { formatDate, formatDateTime } from '#src/web/today.ts';
-import { DateInput, Textarea } from './form-fields.tsx';
 import { actionOutcomeField } from './forms.ts';
 import { formatPeriod, KIND_LABELS, RULE_LABELS, STATUS_LABELS } from './present.ts';
 import type { SignalStatus } from './store.ts';
@@ -136,21 +136,6 @@ interface DetailProps {
   saved: string | undefined;
 }
 
-function SuccessBanner({ message }: { message: string }) {
-  return (
-    <div class="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="nhsuk-notification-banner">
-      <div class="nhsuk-notification-banner__header">
-        <h2 class="nhsuk-notification-banner__title" id="saved-title">
-          Success
-        </h2>
-      </div>
-      <div class="nhsuk-notification-banner__content">
-        <p class="nhsuk-notification-banner__heading">{message}</p>
-      </div>
-    </div>
-  );
-}
-
 export function signalTitle(signal: Pick<SignalDetail, 'metricName' | 'kind'>, unitName: string): string {
   return `${signal.metricName}: ${KIND_LABELS[signal.kind].toLowerCase()} in ${unitName}`;
 }
@@ -164,7 +149,7 @@ export function SignalPage({ signal, unitName, acknowledgedBy, closedBy, actions
     <>
       <Breadcrumb items={[{ href: '/signals', text: 'Signals' }]} />
       <ErrorSummary errors={errors} />
-      {message && <SuccessBanner message={message} />}
+      {message && <SuccessBanner heading={message} />}
       <h1>{signalTitle(signal, unitName)}</h1>
       <SummaryList
         rows={[
@@ -237,10 +222,10 @@ export function SignalPage({ signal, unitName, acknowledgedBy, closedBy, actions
         <>
           <h2>Add an action</h2>
           <PostForm action={`${base}/actions`} csrfToken={csrfToken}>
-            <Textarea name="description" label="What will be done" value={values.description} error={errors.description} />
+            <Textarea name="description" label="What will be done" value={values.description} error={errors.description} rows={4} />
             <Input name="owner" label="Who will do it" autocomplete="off" value={values.owner} error={errors.owner} />
-            <DateInput name="dueOn" legend="Due date" hint="When it should be done. For example, 15 3 2027" error={errors.dueOn} values={values} />
-            <DateInput name="reviewOn" legend="Review date" hint="When you will look at the data again. For example, 15 4 2027" error={errors.reviewOn} values={values} />
+            <DateInput name="dueOn" legend="Due date" legendSize="s" hint="When it should be done. For example, 15 3 2027" error={errors.dueOn} values={values} />
+            <DateInput name="reviewOn" legend="Review date" legendSize="s" hint="When you will look at the data again. For example, 15 4 2027" error={errors.reviewOn} values={values} />
             <Button>Add action</Button>
           </PostForm>
 
@@ -249,7 +234,7 @@ export function SignalPage({ signal, unitName, acknowledgedBy, closedBy, actions
             <p>Close the signal when you have looked into it and done what was needed. The outcome is kept with the unit’s scorecard.</p>
           </InsetText>
           <PostForm action={`${base}/close`} csrfToken={csrfToken}>
-            <Textarea name="closeOutcome" label="Outcome" hint="What you found and what changed." value={values.closeOutcome} error={errors.closeOutcome} />
+            <Textarea name="closeOutcome" label="Outcome" hint="What you found and what changed." value={values.closeOutcome} error={errors.closeOutcome} rows={4} />
             <Button variant="secondary">Close signal</Button>
           </PostForm>
         </>

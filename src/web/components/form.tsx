@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { FormValues } from '#src/web/forms.ts';
 
 interface FieldProps {
   name: string;
@@ -71,6 +72,76 @@ export function Input({ name, label, hint, error, value, type = 'text', autocomp
   );
 }
 
+interface TextareaProps extends FieldProps {
+  value?: string | undefined;
+  rows?: number;
+}
+
+export function Textarea({ name, label, hint, error, value, rows = 5 }: TextareaProps) {
+  return (
+    <FormGroup name={name} label={label} hint={hint} error={error}>
+      <textarea
+        class={error ? 'nhsuk-textarea nhsuk-textarea--error' : 'nhsuk-textarea'}
+        id={name}
+        name={name}
+        rows={rows}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {value ?? ''}
+      </textarea>
+    </FormGroup>
+  );
+}
+
+const DATE_PARTS = [
+  { part: 'day', label: 'Day', width: 2 },
+  { part: 'month', label: 'Month', width: 2 },
+  { part: 'year', label: 'Year', width: 4 },
+] as const;
+
+interface DateInputProps extends Omit<FieldProps, 'label'> {
+  legend: string;
+  legendSize?: 's' | 'm' | 'l';
+  /** Holds the parts under `<name>-day`, `<name>-month` and `<name>-year`. */
+  values: FormValues;
+}
+
+/**
+ * Day, month and year fields named `<name>-day` …; the group has the id `<name>`, so the error
+ * summary's `#<name>` link lands on it.
+ */
+export function DateInput({ name, legend, legendSize, hint, error, values }: DateInputProps) {
+  const partClasses = (width: number) =>
+    ['nhsuk-input', error ? 'nhsuk-input--error' : '', `nhsuk-input--width-${width}`, 'nhsuk-date-input__input'].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <fieldset class="nhsuk-fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
+        <legend class={legendSize ? `nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}` : 'nhsuk-fieldset__legend'}>{legend}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        <div class="nhsuk-date-input" id={name}>
+          {DATE_PARTS.map(({ part, label, width }) => (
+            <div class="nhsuk-date-input__item">
+              <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+                <label class="nhsuk-label nhsuk-date-input__label" for={`${name}-${part}`}>
+                  {label}
+                </label>
+                <input
+                  class={partClasses(width)}
+                  id={`${name}-${part}`}
+                  name={`${name}-${part}`}
+                  type="text"
+                  inputmode="numeric"
+                  value={values[`${name}-${part}`]}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 interface SelectProps extends FieldProps {
   options: { value: string; text: string }[];
   value?: string | undefined;
@@ -95,8 +166,8 @@ export function Select({ name, label, hint, error, options, value }: SelectProps
   );
 }
 
-export function Button({ children, variant }: { children: Child; variant?: 'secondary' | 'warning' }) {
-  const classes = variant ? `nhsuk-button nhsuk-button--${variant}` : 'nhsuk-button';
+export function Button({ children, variant, small = false }: { children: Child; variant?: 'secondary' | 'warning'; small?: boolean }) {
+  const classes = ['nhsuk-button', variant ? `nhsuk-button--${variant}` : '', small ? 'nhsuk-button--small' : ''].filter(Boolean).join(' ');
   return (
     <button class={classes} data-module="nhsuk-button" type="submit">
       {children}

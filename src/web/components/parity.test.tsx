@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { Breadcrumb, SummaryList, Table } from './content.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { Footer, SkipLink } from './footer.tsx';
+import { Button, DateInput, Textarea } from './form.tsx';
 import { Header } from './header.tsx';
+import { SuccessBanner } from './notification-banner.tsx';
 
 interface Fixture {
   name: string;
@@ -92,6 +94,55 @@ describe('our JSX reproduces nhsuk-frontend markup', () => {
       />,
     );
     expect(normalise(html)).toBe(normalise(f.html));
+  });
+
+  it('small secondary button', () => {
+    const f = fixture('button', 'example secondary save button, small');
+    expect(normalise(render(<Button variant="secondary" small>Save</Button>))).toBe(normalise(f.html));
+  });
+
+  it('success notification banner', () => {
+    const f = fixture('notification-banner', 'with success variant');
+    expect(normalise(render(<SuccessBanner heading="Email sent to example@email.com" />))).toBe(normalise(f.html));
+  });
+
+  // Our fields use the name as the id, so the fixtures' separate id stands in for the name.
+  it('textarea', () => {
+    const f = fixture('textarea', 'without heading');
+    const hint = 'Do not include personal information like your name, date of birth or NHS number';
+    const html = render(<Textarea name="without-heading" label="Can you provide more detail?" hint={hint} />);
+    expect(normalise(html)).toBe(normalise(f.html).replace('name="example"', 'name="without-heading"'));
+  });
+
+  it('textarea with error message and hint', () => {
+    const f = fixture('textarea', 'with error message and hint, without heading');
+    const hint = 'Do not include personal information like your name, date of birth or NHS number';
+    const html = render(<Textarea name="with-hint-error" label="Can you provide more detail?" hint={hint} error="You must provide an explanation" />);
+    expect(normalise(html)).toBe(normalise(f.html).replace('name="example"', 'name="with-hint-error"'));
+  });
+
+  // Our parts are named `<name>-day` (flat form keys) where the fixtures name them `day`.
+  const prefixPartNames = (html: string) => html.replace(/name="(day|month|year)"/g, 'name="example-$1"');
+
+  it('date input', () => {
+    const f = fixture('date-input', 'without heading');
+    const html = render(<DateInput name="example" legend="What is your date of birth?" values={{}} />);
+    expect(normalise(html)).toBe(prefixPartNames(normalise(f.html)));
+  });
+
+  it('date input with error message and hint', () => {
+    const f = fixture('date-input', 'with error message and hint, without heading');
+    const html = render(<DateInput name="example" legend="What is your date of birth?" hint="For example, 31 3 1980" error="Enter your date of birth" values={{}} />);
+    expect(normalise(html)).toBe(prefixPartNames(normalise(f.html)));
+  });
+
+  it('date input with values', () => {
+    const f = fixture('date-input', 'with values');
+    const values = { 'example-day': '5', 'example-month': '8', 'example-year': '2024' };
+    const html = render(<DateInput name="example" legend="What is your date of birth?" legendSize="l" hint="For example, 31 3 1980" values={values} />);
+    // The fixture's legend wraps a page heading; ours is plain text.
+    const withoutHeading = (s: string) => s.replace(/<h1 class="nhsuk-fieldset__heading">(.*?)<\/h1>/, '$1');
+    expect(normalise(html)).toBe(withoutHeading(prefixPartNames(normalise(f.html))));
   });
 
   it('header navigation', () => {
