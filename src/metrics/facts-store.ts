@@ -1,27 +1,14 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import {
-  appraisal,
-  assignment,
-  complaint,
-  compliment,
-  employeeRelationsCase,
-  establishment,
-  leaver,
-  operationalFigure,
-  person,
-  sicknessEpisode,
-  speakUpConcernRecord,
-  starter,
-  surveyResponse,
-  surveyTeamResult,
-  trainingCompliance,
-} from '#src/db/schema.ts';
 import { loadOrgTree } from '#src/org/store.ts';
 import type { MetricSource } from './catalogue.ts';
 import { monthEndDay, monthKeyOf, monthOrdinal } from './engine/calendar.ts';
-import { emptyFacts, SEXUAL_SAFETY_COMPETENCE, type TrustFacts } from './facts.ts';
+import { type AssignmentFact, emptyFacts, SEXUAL_SAFETY_COMPETENCE, type SicknessFact, type TrustFacts } from './facts.ts';
 import { MEASURE } from './operational-measures.ts';
+import { type PackedKind, packedRows } from './packed-rows.ts';
+
+/** What training rows other than sexual safety are summed as (derive reads only whether it is sexual safety). */
+const OTHER_COMPETENCES = 'All other competences';
 
 const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
@@ -33,39 +20,86 @@ const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString
 export async function loadTrustFacts(db: Db, sources: ReadonlySet<MetricSource>, now: Date): Promise<TrustFacts> {
   const facts = emptyFacts([], monthKeyOf(now.getUTCFullYear() * 12 + now.getUTCMonth()));
   const has = (s: MetricSource) => sources.has(s);
-  facts.assignments = await db
-    .select({ staffNumber: person.staffNumber, unitId: assignment.unitId, fte: assignment.fte, startDate: assignment.startDate, endDate: assignment.endDate })
-    .from(assignment)
-    .innerJoin(person, eq(person.id, assignment.personId));
-  if (has('sickness')) facts.sickness = await db.select({ staffNumber: sicknessEpisode.staffNumber, unitId: sicknessEpisode.unitId, startDate: sicknessEpisode.startDate, endDate: sicknessEpisode.endDate, calendarDaysLost: sicknessEpisode.calendarDaysLost, fteDaysLost: sicknessEpisode.fteDaysLost }).from(sicknessEpisode);
+  // Each table comes as one JSON document (packed-rows.ts): the fact tables hold hundreds of
+  // thousands of rows. All are sent together, so on PostgreSQL the server builds the next document
+  // while this one is parsed.
+  const loads: Promise<unknown>[] = [];
+  const load = <T>(columns: readonly (readonly [SQL, PackedKind])[], from: SQL, toRow: (v: unknown[]) => T, store: (rows: T[]) => void) =>
+    loads.push(packedRows(db, columns, from, toRow).then(store));
+  const text = (column: string) => [sql.raw(column), 'text'] as const;
+  const number = (column: string) => [sql.raw(column), 'number'] as const;
+  const date = (column: string) => [sql.raw(column), 'date'] as const;
+
+  load(
+    [text('p.staff_number'), number('a.unit_id'), number('a.fte'), date('a.start_date'), date('a.end_date')],
+    sql`from assignment a join person p on p.id = a.person_id`,
+    (v): AssignmentFact => ({ staffNumber: v[0] as string, unitId: v[1] as number, fte: v[2] as number, startDate: v[3] as string, endDate: v[4] as string | null }),
+    (rows) => (facts.assignments = rows),
+  );
+  if (has('sickness'))
+    load(
+      [text('staff_number'), number('unit_id'), date('start_date'), date('end_date'), number('calendar_days_lost'), number('fte_days_lost')],
+      sql`from sickness_episode`,
+      (v): SicknessFact => ({ staffNumber: v[0] as string, unitId: v[1] as number, startDate: v[2] as string, endDate: v[3] as string | null, calendarDaysLost: v[4] as number, fteDaysLost: v[5] as number }),
+      (rows) => (facts.sickness = rows),
+    );
   if (has('retention')) {
-    facts.starters = await db.select({ staffNumber: starter.staffNumber, unitId: starter.unitId, startDate: starter.startDate }).from(starter);
-    facts.leavers = await db.select({ staffNumber: leaver.staffNumber, unitId: leaver.unitId, terminationDate: leaver.terminationDate, lengthOfServiceYears: leaver.lengthOfServiceYears }).from(leaver);
-    facts.establishment = await db.select({ month: establishment.month, unitId: establishment.unitId, budgetedFte: establishment.budgetedFte }).from(establishment);
+    load([text('staff_number'), number('unit_id'), date('start_date')], sql`from starter`, (v) => ({ staffNumber: v[0] as string, unitId: v[1] as number, startDate: v[2] as string }), (rows) => (facts.starters = rows));
+    load(
+      [text('staff_number'), number('unit_id'), date('termination_date'), number('length_of_service_years')],
+      sql`from leaver`,
+      (v) => ({ staffNumber: v[0] as string, unitId: v[1] as number, terminationDate: v[2] as string, lengthOfServiceYears: v[3] as number }),
+      (rows) => (facts.leavers = rows),
+    );
+    load([text('month'), number('unit_id'), number('budgeted_fte')], sql`from establishment`, (v) => ({ month: v[0] as string, unitId: v[1] as number, budgetedFte: v[2] as number }), (rows) => (facts.establishment = rows));
   }
   if (has('development')) {
-    facts.appraisals = await db.select({ staffNumber: appraisal.staffNumber, unitId: appraisal.unitId, appraisalDate: appraisal.appraisalDate }).from(appraisal);
+    load([text('staff_number'), number('unit_id'), date('appraisal_date')], sql`from appraisal`, (v) => ({ staffNumber: v[0] as string, unitId: v[1] as number, appraisalDate: v[2] as string }), (rows) => (facts.appraisals = rows));
     // Summed in SQL per unit and month (sexual safety apart): a row per competence is 13 times the rows.
-    const sexual = sql<boolean>`${trainingCompliance.competence} = ${SEXUAL_SAFETY_COMPETENCE}`;
-    const rows = await db
-      .select({ month: trainingCompliance.month, unitId: trainingCompliance.unitId, sexual, required: sql<number>`sum(${trainingCompliance.required})::float8`, compliant: sql<number>`sum(${trainingCompliance.compliant})::float8` })
-      .from(trainingCompliance)
-      .groupBy(sql`1`, sql`2`, sql`3`);
-    facts.training = rows.map((r) => ({ month: r.month, unitId: r.unitId, competence: r.sexual ? SEXUAL_SAFETY_COMPETENCE : 'All other competences', required: r.required, compliant: r.compliant }));
+    load(
+      [text('month'), number('unit_id'), [sql.raw('sexual'), 'boolean'], number('required'), number('compliant')],
+      sql`from (select month, unit_id, competence = ${SEXUAL_SAFETY_COMPETENCE} as sexual, sum(required) as required, sum(compliant) as compliant from training_compliance group by 1, 2, 3) t`,
+      (v) => ({ month: v[0] as string, unitId: v[1] as number, competence: v[2] ? SEXUAL_SAFETY_COMPETENCE : OTHER_COMPETENCES, required: v[3] as number, compliant: v[4] as number }),
+      (rows) => (facts.training = rows),
+    );
   }
-  if (has('employee-relations')) facts.employeeRelations = await db.select({ unitId: employeeRelationsCase.unitId, caseType: employeeRelationsCase.caseType, openedOn: employeeRelationsCase.openedOn }).from(employeeRelationsCase);
-  if (has('speak-up')) facts.speakUp = await db.select({ unitId: speakUpConcernRecord.unitId, receivedOn: speakUpConcernRecord.receivedOn, detrimentIndicated: speakUpConcernRecord.detrimentIndicated }).from(speakUpConcernRecord);
+  if (has('employee-relations'))
+    load([number('unit_id'), text('case_type'), date('opened_on')], sql`from employee_relations_case`, (v) => ({ unitId: v[0] as number, caseType: v[1] as string, openedOn: v[2] as string }), (rows) => (facts.employeeRelations = rows));
+  if (has('speak-up'))
+    load(
+      [number('unit_id'), date('received_on'), [sql.raw('detriment_indicated'), 'boolean']],
+      sql`from speak_up_concern_record`,
+      (v) => ({ unitId: v[0] as number, receivedOn: v[1] as string, detrimentIndicated: v[2] as boolean }),
+      (rows) => (facts.speakUp = rows),
+    );
   if (has('patient-feedback')) {
-    facts.complaints = await db.select({ unitId: complaint.unitId, receivedOn: complaint.receivedOn }).from(complaint);
-    facts.compliments = await db.select({ unitId: compliment.unitId, receivedOn: compliment.receivedOn }).from(compliment);
+    load([number('unit_id'), date('received_on')], sql`from complaint`, (v) => ({ unitId: v[0] as number, receivedOn: v[1] as string }), (rows) => (facts.complaints = rows));
+    load([number('unit_id'), date('received_on')], sql`from compliment`, (v) => ({ unitId: v[0] as number, receivedOn: v[1] as string }), (rows) => (facts.compliments = rows));
   }
   if (has('survey')) {
-    facts.surveyResponses = await db.select({ surveyYear: surveyResponse.surveyYear, unitId: surveyResponse.unitId, answers: surveyResponse.answers }).from(surveyResponse);
-    facts.surveyTeamResults = await db.select({ surveyYear: surveyTeamResult.surveyYear, unitId: surveyTeamResult.unitId, measure: surveyTeamResult.measure, respondents: surveyTeamResult.respondents, score: surveyTeamResult.score }).from(surveyTeamResult);
+    load(
+      [number('survey_year'), number('unit_id'), [sql.raw('answers'), 'json']],
+      sql`from survey_response`,
+      (v) => ({ surveyYear: v[0] as number, unitId: v[1] as number, answers: v[2] as Record<string, number | null> }),
+      (rows) => (facts.surveyResponses = rows),
+    );
+    load(
+      [number('survey_year'), number('unit_id'), text('measure'), number('respondents'), number('score')],
+      sql`from survey_team_result`,
+      (v) => ({ surveyYear: v[0] as number, unitId: v[1] as number, measure: v[2] as string, respondents: v[3] as number, score: v[4] as number }),
+      (rows) => (facts.surveyTeamResults = rows),
+    );
   }
-  if (has('operational')) facts.operational = await db.select({ month: operationalFigure.month, unitId: operationalFigure.unitId, measure: operationalFigure.measure, value: operationalFigure.value }).from(operationalFigure);
-  else if (has('patient-feedback'))
-    facts.operational = await db.select({ month: operationalFigure.month, unitId: operationalFigure.unitId, measure: operationalFigure.measure, value: operationalFigure.value }).from(operationalFigure).where(inArray(operationalFigure.measure, [MEASURE.incidents]));
+  const operational = (where: SQL) =>
+    load(
+      [text('month'), number('unit_id'), text('measure'), number('value')],
+      sql`from operational_figure ${where}`,
+      (v) => ({ month: v[0] as string, unitId: v[1] as number, measure: v[2] as string, value: v[3] as number }),
+      (rows) => (facts.operational = rows),
+    );
+  if (has('operational')) operational(sql``);
+  else if (has('patient-feedback')) operational(sql`where measure = ${MEASURE.incidents}`);
+  await Promise.all(loads);
 
   facts.endMonth = monthKeyOf(Math.min(monthOrdinal(facts.endMonth), latestMonth(facts) ?? monthOrdinal(facts.endMonth)));
   const tree = await loadOrgTree(db, isoOfDay(monthEndDay(monthOrdinal(facts.endMonth))));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { metric, recomputeRun, scorecardSeries, signal, spot } from '#src/db/schema.ts';
 import type { EngineSignal } from './engine/compute.ts';
@@ -21,53 +21,136 @@ export async function loadMetricSettings(db: Db): Promise<MetricSetting[]> {
   return db.select({ key: metric.key, polarity: metric.polarity, target: metric.target, minimumGroupSize: metric.minimumGroupSize }).from(metric);
 }
 
-export const seriesHash = (row: SeriesRow): string =>
-  createHash('sha1').update(JSON.stringify([row.data, row.variation, row.assurance, row.funnelPosition])).digest('base64url');
+/** Characters of series JSON sent in one statement (a few megabytes: large enough to be few, small enough for any driver). */
+const SERIES_CHUNK_CHARS = 2_000_000;
+
+const jsonText = (value: string | number | null): string => (value === null ? 'null' : JSON.stringify(value));
+
+const joinedPeriods = new WeakMap<readonly string[], string>();
+let hashBuffer = new Float64Array(0);
 
 /**
- * Writes the series of the recomputed metrics whose content hash changed (batched upserts), and
- * deletes their series for units that no longer have any. Returns the rows written.
+ * The content hash of a series row: every array of its data (nulls as NaN, which no published
+ * number is), its funnel summary and its icons. Hashed from the numbers' bytes, not from JSON, so
+ * a recompute that changes nothing serialises nothing.
  */
-export async function writeSeries(db: Db, metricKeys: readonly string[], rows: readonly SeriesRow[], now: Date): Promise<number> {
-  if (metricKeys.length === 0) return 0;
-  const existing = await db
-    .select({ unitId: scorecardSeries.unitId, metricKey: scorecardSeries.metricKey, hash: scorecardSeries.hash })
-    .from(scorecardSeries)
-    .where(inArray(scorecardSeries.metricKey, [...metricKeys]));
-  const hashes = new Map(existing.map((r) => [`${r.unitId}:${r.metricKey}`, r.hash]));
-  const changed = [];
-  for (const row of rows) {
-    const key = `${row.unitId}:${row.metricKey}`;
-    const hash = seriesHash(row);
-    if (hashes.get(key) !== hash) changed.push({ ...row, hash, computedAt: now });
-    hashes.delete(key);
+export function seriesHash(row: SeriesRow): string {
+  const d = row.data;
+  const T = d.periods.length;
+  const arrays = [d.numerators, d.denominators, d.values, d.suppressed, d.mean, d.lower, d.upper];
+  if (hashBuffer.length < arrays.length * T) hashBuffer = new Float64Array(arrays.length * T * 2);
+  let i = 0;
+  for (const array of arrays) for (let t = 0; t < T; t++) hashBuffer[i++] = array[t] ?? Number.NaN;
+  // A metric's rows share one periods array: join it once.
+  let periods = joinedPeriods.get(d.periods);
+  if (periods === undefined) {
+    periods = d.periods.join(',');
+    joinedPeriods.set(d.periods, periods);
   }
-  for (const batch of chunks(changed)) {
-    await db
-      .insert(scorecardSeries)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [scorecardSeries.unitId, scorecardSeries.metricKey],
-        set: {
-          data: sqlExcluded('data'),
-          latestPeriod: sqlExcluded('latest_period'),
-          latestValue: sqlExcluded('latest_value'),
-          variation: sqlExcluded('variation'),
-          assurance: sqlExcluded('assurance'),
-          funnelPosition: sqlExcluded('funnel_position'),
-          hash: sqlExcluded('hash'),
-          computedAt: sqlExcluded('computed_at'),
-        },
-      });
-  }
-  for (const gone of hashes.keys()) {
-    const [unitId, metricKey] = gone.split(':');
-    await db.delete(scorecardSeries).where(and(eq(scorecardSeries.unitId, Number(unitId)), eq(scorecardSeries.metricKey, metricKey ?? '')));
-  }
-  return changed.length;
+  return createHash('sha1')
+    .update(new Uint8Array(hashBuffer.buffer, 0, i * 8))
+    .update(`${periods}|${d.pointTypes.join(',')}|${d.funnel === null ? '' : JSON.stringify(d.funnel)}|${row.variation ?? ''}|${row.assurance ?? ''}|${row.funnelPosition ?? ''}`)
+    .digest('base64url');
 }
 
-const sqlExcluded = (column: string) => sql.raw(`excluded."${column}"`);
+export interface SeriesWriter {
+  /** Queues rows: those whose hash changed are sent in the background while the caller computes on. */
+  add(rows: readonly SeriesRow[]): Promise<void>;
+  /** Sends what is left, deletes the series of units that no longer have one; returns the rows written. */
+  finish(): Promise<number>;
+}
+
+/**
+ * Writes the series of the recomputed metrics whose content hash changed, and deletes their series
+ * for units that no longer have any. Hashes are compared in memory against one select, so unchanged
+ * series are never sent; changed ones go as JSON records through `json_to_recordset`: a few large
+ * statements, not thousands of bound parameters. One statement is in flight at a time, so on
+ * PostgreSQL the server parses and stores one batch while the engine computes the next metrics.
+ */
+export async function seriesWriter(db: Db, metricKeys: readonly string[], now: Date, chunkChars = SERIES_CHUNK_CHARS): Promise<SeriesWriter> {
+  const existing =
+    metricKeys.length === 0
+      ? []
+      : await db
+          .select({ unitId: scorecardSeries.unitId, metricKey: scorecardSeries.metricKey, hash: scorecardSeries.hash })
+          .from(scorecardSeries)
+          .where(inArray(scorecardSeries.metricKey, [...metricKeys]));
+  const hashes = new Map(existing.map((r) => [`${r.unitId}:${r.metricKey}`, r.hash]));
+  const computedAt = now.toISOString();
+  let records: string[] = [];
+  let chars = 0;
+  let written = 0;
+  /** The statement being run: null when it succeeded, its error when it failed. */
+  let inFlight: Promise<{ error: unknown } | null> = Promise.resolve(null);
+
+  const settle = async () => {
+    const failed = await inFlight;
+    if (failed) throw failed.error;
+  };
+
+  const send = async () => {
+    if (records.length === 0) return;
+    const json = `[${records.join(',')}]`;
+    records = [];
+    chars = 0;
+    await settle();
+    const statement = db.execute(sql`
+      insert into scorecard_series (unit_id, metric_key, data, latest_period, latest_value, variation, assurance, funnel_position, hash, computed_at)
+      select r.unit_id, r.metric_key, r.data, r.latest_period, r.latest_value, r.variation, r.assurance, r.funnel_position, r.hash, ${computedAt}::timestamptz
+      from json_to_recordset(${json}::json)
+        as r(unit_id integer, metric_key text, data jsonb, latest_period text, latest_value double precision, variation text, assurance text, funnel_position text, hash text)
+      on conflict (unit_id, metric_key) do update set
+        data = excluded.data, latest_period = excluded.latest_period, latest_value = excluded.latest_value, variation = excluded.variation,
+        assurance = excluded.assurance, funnel_position = excluded.funnel_position, hash = excluded.hash, computed_at = excluded.computed_at`);
+    // Started now (drizzle queries are lazy); a failure surfaces at the next send or at finish.
+    inFlight = statement.then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    // Let the driver put the statement on the wire before the caller computes on.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  return {
+    async add(rows) {
+      for (const row of rows) {
+        const key = `${row.unitId}:${row.metricKey}`;
+        const hash = seriesHash(row);
+        const unchanged = hashes.get(key) === hash;
+        hashes.delete(key);
+        if (unchanged) continue;
+        const record =
+          `{"unit_id":${row.unitId},"metric_key":${jsonText(row.metricKey)},"data":${JSON.stringify(row.data)},"latest_period":${jsonText(row.latestPeriod)},` +
+          `"latest_value":${jsonText(row.latestValue)},"variation":${jsonText(row.variation)},"assurance":${jsonText(row.assurance)},` +
+          `"funnel_position":${jsonText(row.funnelPosition)},"hash":${jsonText(hash)}}`;
+        records.push(record);
+        chars += record.length + 1;
+        written++;
+        if (chars >= chunkChars) await send();
+      }
+    },
+    async finish() {
+      await send();
+      await settle();
+      // Series of recomputed metrics not produced this run: their unit has no value any more.
+      if (hashes.size > 0) {
+        const gone = JSON.stringify([...hashes.keys()].map((key) => ({ unit_id: Number(key.slice(0, key.indexOf(':'))), metric_key: key.slice(key.indexOf(':') + 1) })));
+        await db.execute(sql`
+          delete from scorecard_series s
+          using json_to_recordset(${gone}::json) as g(unit_id integer, metric_key text)
+          where s.unit_id = g.unit_id and s.metric_key = g.metric_key`);
+      }
+      return written;
+    },
+  };
+}
+
+/** Writes the series of the recomputed metrics in one go (see `seriesWriter`); returns the rows written. */
+export async function writeSeries(db: Db, metricKeys: readonly string[], rows: readonly SeriesRow[], now: Date): Promise<number> {
+  const writer = await seriesWriter(db, metricKeys, now);
+  await writer.add(rows);
+  return writer.finish();
+}
 
 /**
  * Upserts the signals of the recomputed metrics by fingerprint (unit, metric, kind, rule, since),

@@ -18,6 +18,19 @@ export interface Derived {
 
 const DAYS_IN_YEAR = 365;
 
+/** Memoised by argument: the facts repeat a few thousand dates across hundreds of thousands of rows. */
+function memoised<K, V>(f: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = f(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /**
  * Facts → team × month observations (numerator, denominator, group size) for each metric, at the
  * unit each fact is recorded at. Formulas: `../shared/methods/metrics.md` and the catalogue.
@@ -30,7 +43,8 @@ export function deriveObservations(facts: TrustFacts, tree: UnitTree, metrics: r
   const wanted = new Set(metrics.map((m) => m.key));
   const out: ObservationSet = new Map();
   const unitOf = (id: number): number => tree.indexById.get(id) ?? -1;
-  const monthIndexOf = (date: string): number => monthOrdinal(date) - first;
+  const ordinalOf = memoised(monthOrdinal);
+  const monthIndexOf = (date: string): number => ordinalOf(date) - first;
   const staffing = deriveStaffing(facts, tree, first, T);
 
   const monthly = (key: string, withPresence = false): Observations | null => {
@@ -131,18 +145,22 @@ function sickness(facts: TrustFacts, s: Staffing, rate: Observations | null, lon
   const lostLong = new Float64Array(s.headcount.length);
   const lastDay = monthEndDay(first + T - 1);
   const firstDay = monthStartDay(first);
+  const day = memoised(dayOf);
+  const monthOf = memoised(monthOfDay);
+  const starts = Float64Array.from({ length: T }, (_, t) => monthStartDay(first + t));
+  const ends = Float64Array.from({ length: T }, (_, t) => monthEndDay(first + t));
   for (const e of facts.sickness) {
     const u = unitOf(e.unitId);
     if (u < 0) continue;
-    const start = dayOf(e.startDate);
-    const end = Math.min(e.endDate === null ? lastDay : dayOf(e.endDate), lastDay);
+    const start = day(e.startDate);
+    const end = Math.min(e.endDate === null ? lastDay : day(e.endDate), lastDay);
     if (end < firstDay || end < start) continue;
     const days = end - start + 1;
     const perDay = e.fteDaysLost / (e.calendarDaysLost > 0 ? e.calendarDaysLost : days);
     const isLong = days >= LONG_TERM_SICKNESS_DAYS;
-    for (let m = Math.max(monthOfDay(start), first); m <= monthOfDay(end); m++) {
-      const overlap = Math.min(end, monthEndDay(m)) - Math.max(start, monthStartDay(m)) + 1;
-      const cell = u * T + (m - first);
+    for (let t = Math.max(monthOf(start) - first, 0), last = monthOf(end) - first; t <= last; t++) {
+      const overlap = Math.min(end, ends[t]!) - Math.max(start, starts[t]!) + 1;
+      const cell = u * T + t;
       lost[cell]! += overlap * perDay;
       if (isLong) lostLong[cell]! += overlap * perDay;
     }
@@ -255,11 +273,12 @@ function appraisal(facts: TrustFacts, s: Staffing, o: Observations | null, first
   if (!o) return;
   const T = s.months;
   const byPerson = new Map<number, number[]>();
+  const day = memoised(dayOf);
   for (const r of facts.appraisals) {
     const p = s.personIndex.get(r.staffNumber);
     if (p === undefined) continue;
     const days = byPerson.get(p) ?? [];
-    days.push(dayOf(r.appraisalDate));
+    days.push(day(r.appraisalDate));
     byPerson.set(p, days);
   }
   let earliest = Number.POSITIVE_INFINITY;

@@ -15,11 +15,10 @@ export interface SeriesRow {
   funnelPosition: string | null;
 }
 
-const round = (x: number, digits: number): number | null => {
-  if (!Number.isFinite(x)) return null;
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
+/** x rounded to the decimals `factor` (10 ** decimals) keeps; null when not finite. */
+const round = (x: number, factor: number): number | null => (Number.isFinite(x) ? Math.round(x * factor) / factor : null);
+const COUNT = 1e3;
+const VALUE = 1e4;
 
 /**
  * The series of every unit that has a value in any period (before suppression), with suppressed
@@ -52,12 +51,12 @@ export function buildSeries(tree: UnitTree, c: MetricComputation): SeriesRow[] {
       const i = base + t;
       const shown = cells.hasValue[i] === 1 && reason[i] === 0;
       data.suppressed[t] = (cells.hasValue[i] ? reason[i] : 0) as SuppressionCode;
-      data.numerators[t] = shown ? round(cells.numerator[i]!, 3) : null;
-      data.denominators[t] = shown ? round(cells.denominator[i]!, 3) : null;
-      data.values[t] = shown ? round(value[i]!, 4) : null;
-      data.mean[t] = round(spc.mean[i]!, 4);
-      data.lower[t] = round(spc.lower[i]!, 4);
-      data.upper[t] = round(spc.upper[i]!, 4);
+      data.numerators[t] = shown ? round(cells.numerator[i]!, COUNT) : null;
+      data.denominators[t] = shown ? round(cells.denominator[i]!, COUNT) : null;
+      data.values[t] = shown ? round(value[i]!, VALUE) : null;
+      data.mean[t] = round(spc.mean[i]!, VALUE);
+      data.lower[t] = round(spc.lower[i]!, VALUE);
+      data.upper[t] = round(spc.upper[i]!, VALUE);
       data.pointTypes[t] = Number.isNaN(value[i]!) ? '' : POINT_TYPE_NAMES[spc.type[i]!] ?? '';
     }
     const position = data.funnel?.position ?? null;

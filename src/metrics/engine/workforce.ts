@@ -30,6 +30,15 @@ const DAYS_PER_YEAR = 365.25;
 
 export function deriveStaffing(facts: TrustFacts, tree: UnitTree, firstMonth: number, months: number): Staffing {
   const personIndex = new Map<string, number>();
+  const days = new Map<string, number>();
+  const dayOfDate = (iso: string): number => {
+    let day = days.get(iso);
+    if (day === undefined) {
+      day = dayOf(iso);
+      days.set(iso, day);
+    }
+    return day;
+  };
   const rows = facts.assignments
     .map((a) => {
       let p = personIndex.get(a.staffNumber);
@@ -37,7 +46,7 @@ export function deriveStaffing(facts: TrustFacts, tree: UnitTree, firstMonth: nu
         p = personIndex.size;
         personIndex.set(a.staffNumber, p);
       }
-      return { p, u: tree.indexById.get(a.unitId) ?? -1, fte: a.fte, start: dayOf(a.startDate), end: a.endDate === null ? Number.POSITIVE_INFINITY : dayOf(a.endDate) };
+      return { p, u: tree.indexById.get(a.unitId) ?? -1, fte: a.fte, start: dayOfDate(a.startDate), end: a.endDate === null ? Number.POSITIVE_INFINITY : dayOfDate(a.endDate) };
     })
     .filter((r) => r.u >= 0)
     .sort((a, b) => a.p - b.p || a.u - b.u || a.start - b.start);
