@@ -98,7 +98,7 @@ export async function seriesWriter(db: Db, metricKeys: readonly string[], now: D
       insert into scorecard_series (unit_id, metric_key, data, latest_period, latest_value, variation, assurance, funnel_position, hash, computed_at)
       select r.unit_id, r.metric_key, r.data, r.latest_period, r.latest_value, r.variation, r.assurance, r.funnel_position, r.hash, ${computedAt}::timestamptz
       from json_to_recordset(${json}::json)
-        as r(unit_id integer, metric_key text, data jsonb, latest_period text, latest_value double precision, variation text, assurance text, funnel_position text, hash text)
+        as r(unit_id integer, metric_key text, data json, latest_period text, latest_value double precision, variation text, assurance text, funnel_position text, hash text)
       on conflict (unit_id, metric_key) do update set
         data = excluded.data, latest_period = excluded.latest_period, latest_value = excluded.latest_value, variation = excluded.variation,
         assurance = excluded.assurance, funnel_position = excluded.funnel_position, hash = excluded.hash, computed_at = excluded.computed_at`);

@@ -1,4 +1,4 @@
-import { bigserial, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, date, doublePrecision, index, integer, json, jsonb, pgEnum, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { account } from '#src/auth/schema.ts';
 import { createdAt, utcTimestamp } from '#src/db/columns.ts';
 import { importBatch } from '#src/imports/schema.ts';
@@ -46,7 +46,12 @@ export const scorecardSeries = pgTable(
     metricKey: text('metric_key')
       .notNull()
       .references(() => metric.key),
-    data: jsonb('data').$type<SeriesData>().notNull(),
+    /**
+     * json, not jsonb: the series is only ever read whole, and PostgreSQL stores json text as it is
+     * instead of converting ~4 million numbers to jsonb on every full recompute (measured: 1.15 s of
+     * the demo trust's 1.9 s).
+     */
+    data: json('data').$type<SeriesData>().notNull(),
     /** The last period and its published value (null when suppressed or missing), for heatmaps and sorting. */
     latestPeriod: text('latest_period'),
     latestValue: doublePrecision('latest_value'),

@@ -9,6 +9,9 @@ export interface OrgUnitNode {
 }
 
 /** The organisation as it stands on one date: built from rows, answers tree questions in memory. */
+/** One collator for every sort: `localeCompare` with options builds a new one per comparison. */
+const NAME_ORDER = new Intl.Collator('en-GB', { numeric: true });
+
 export class OrgTree {
   private readonly byId = new Map<number, OrgUnitNode>();
   private readonly childrenById = new Map<number, OrgUnitNode[]>();
@@ -21,7 +24,7 @@ export class OrgTree {
       siblings.push(unit);
       this.childrenById.set(unit.parentId, siblings);
     }
-    for (const siblings of this.childrenById.values()) siblings.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true }));
+    for (const siblings of this.childrenById.values()) siblings.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
   }
 
   get(id: number): OrgUnitNode | undefined {

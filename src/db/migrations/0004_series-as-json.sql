@@ -1,0 +1,1 @@
+ALTER TABLE "scorecard_series" ALTER COLUMN "data" SET DATA TYPE json;
