@@ -17,7 +17,7 @@ export async function serve(config: Config): Promise<void> {
     await database.migrate();
     await setDemoAccountsActive(database.db, config.isDemo);
     if (config.isDemo && (await countUnits(database.db)) === 0) {
-      console.log('Empty database: building the demo trust and importing its files (about half a minute)…');
+      console.log('Empty database: building the demo trust, importing its files and computing the scorecard (under a minute)…');
       const result = await seedDemoTrust(database.db, { seed: 1, staff: 7500, sourcesDir: config.dataDir, notify: config });
       console.log(`Demo trust ready: ${result.trustName}, ${result.people} people in ${result.units} units.`);
     }
