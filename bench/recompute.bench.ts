@@ -1,7 +1,8 @@
 // The scorecard engine (src/metrics): a full recompute of the demo trust in memory and end to end
 // on PGlite and PostgreSQL (seeded through the import pipeline, then one recomputeScorecard), an
 // incremental recompute after a month of sickness changes, and the engine on a national-scale
-// synthetic set (60,000 teams, observations generated directly, per metric). "Full" rewrites all
+// synthetic set (60,000 teams, observations generated directly, per metric), in memory and written
+// to PGlite and PostgreSQL. "Full" rewrites all
 // ~7,000 series (~20 MB of JSON): on PostgreSQL about a second of that is the server turning the
 // JSON into jsonb (numbers are parsed as numeric), whatever way the rows are sent.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '#src/db/client.ts';
-import { scorecardSeries as seriesTable, sicknessEpisode } from '#src/db/schema.ts';
+import { orgUnit, orgUnitParent, scorecardSeries as seriesTable, sicknessEpisode } from '#src/db/schema.ts';
 import { generateDemoTrust } from '#src/demo/generate.ts';
 import { seedDemoTrust } from '#src/demo/seed-demo.ts';
 import { demoTrustFacts } from '#src/metrics/demo-facts.ts';
@@ -18,7 +19,10 @@ import { monthsEndingAt } from '#src/metrics/engine/calendar.ts';
 import { computeMetric } from '#src/metrics/engine/compute.ts';
 import { engineMetrics } from '#src/metrics/engine/metric.ts';
 import { computeScorecard, scorecardSeries, scorecardSpots } from '#src/metrics/engine/scorecard.ts';
+import { buildSeries } from '#src/metrics/engine/series.ts';
+import type { FactUnit } from '#src/metrics/facts.ts';
 import { recomputeScorecard } from '#src/metrics/recompute.ts';
+import { writeSeries } from '#src/metrics/results-store.ts';
 import { adminUrl, databaseUrl } from '#test/postgres-urls.ts';
 import type { BenchCase, BenchResult } from './harness.ts';
 import { nationalObservations, nationalTree } from './national-observations.ts';
@@ -94,9 +98,38 @@ async function endToEnd(database: Database, label: string): Promise<BenchResult[
   }
 }
 
+/**
+ * National scale in a database: the 62,201-unit tree stored as org units, one measure computed in
+ * memory and its 62,201 series written (every row new, then again with nothing changed). One
+ * measure, because the full catalogue at this scale is about 1.9 million series: the design
+ * partitions national work by trust, one job each.
+ */
+async function nationalWrite(database: Database, label: string): Promise<BenchResult[]> {
+  try {
+    await database.migrate();
+    const openedOn = '2000-01-01';
+    for (let start = 0; start < tree.size; start += 5000) {
+      const slice = Array.from({ length: Math.min(5000, tree.size - start) }, (_, i) => start + i);
+      await database.db.insert(orgUnit).values(slice.map((u) => ({ id: tree.ids[u]!, code: tree.codes[u]!, name: tree.codes[u]!, level: tree.levels[u] as FactUnit['level'], openedOn })));
+      const links = slice.filter((u) => tree.parent[u]! >= 0).map((u) => ({ unitId: tree.ids[u]!, parentId: tree.ids[tree.parent[u]!]!, validFrom: openedOn }));
+      if (links.length > 0) await database.db.insert(orgUnitParent).values(links);
+    }
+    const { metric, kind } = national[0]!;
+    const rows = buildSeries(tree, computeMetric(tree, metric, nationalObservations(tree, metric.key, months, kind, 1), '2026-10'));
+    const size = `${rows.length.toLocaleString('en-GB')} series of one measure × 60 months`;
+    const write = () => writeSeries(database.db, [metric.key], rows, NOW);
+    return [
+      await timed(`national synthetic: write one measure's series, every row new, ${label}`, size, 1, write, () => database.db.delete(seriesTable)),
+      await timed(`national synthetic: write one measure's series, nothing changed, ${label}`, size, 1, write),
+    ];
+  } finally {
+    await database.close();
+  }
+}
 
 export async function measureAsync(): Promise<BenchResult[]> {
   const results = await endToEnd(await openDatabase({ kind: 'pglite', dataDir: undefined }), 'PGlite');
+  results.push(...(await nationalWrite(await openDatabase({ kind: 'pglite', dataDir: undefined }), 'PGlite')));
   const admin = adminUrl();
   const name = `vitals_bench_${process.pid}`;
   const client = postgres(admin, { max: 1, onnotice: () => {} });
@@ -108,6 +141,9 @@ export async function measureAsync(): Promise<BenchResult[]> {
   }
   try {
     results.push(...(await endToEnd(await openDatabase({ kind: 'postgres', url: databaseUrl(name) }), 'PostgreSQL')));
+    await client.unsafe(`drop database if exists "${name}" with (force)`);
+    await client.unsafe(`create database "${name}"`);
+    results.push(...(await nationalWrite(await openDatabase({ kind: 'postgres', url: databaseUrl(name) }), 'PostgreSQL')));
   } finally {
     await client.unsafe(`drop database if exists "${name}" with (force)`);
     await client.end();
