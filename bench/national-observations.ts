@@ -1,18 +1,7 @@
 import type { Observations } from '#src/metrics/engine/observations.ts';
 import { buildUnitTree, type UnitTree } from '#src/metrics/engine/tree.ts';
 import type { FactUnit } from '#src/metrics/facts.ts';
-
-/** mulberry32: a small seeded generator, so every run sees the same data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { generator } from './random.ts';
 
 /** A national tree: England → 200 trusts → 10 directorates → 30 teams (60,000 teams). */
 export function nationalTree(trusts = 200, directorates = 10, teams = 30): UnitTree {

@@ -3,21 +3,10 @@
 // the JSON-shaped wrapper on a smaller batch, for scale.
 import { createSpcBuffers, resolveSpcSettings, spc, spcBatch, type SpcProfile } from '#src/stats/spc/index.ts';
 import { singlePass, type BenchCase } from './harness.ts';
+import { generator } from './random.ts';
 
 const SERIES = 100_000;
 const POINTS = 60;
-
-/** mulberry32: a small seeded generator, so every run sees the same data. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Monthly rates per series: noise around a level, a step change in a third of the series, a slow

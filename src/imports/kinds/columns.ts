@@ -25,3 +25,21 @@ export const dateColumn = (header: string, aliases: readonly string[] = []) => (
 export const monthOfDate = (isoDate: string) => isoDate.slice(0, 7);
 export const endBeforeStart = (column: string, start: string, end: string | null) =>
   end !== null && end < start ? [{ column, value: end, expected: `a date on or after ${start}` }] : [];
+
+/** Who holds a post and what the post is, as ESR's starters and leavers reports name it. */
+export const postColumns = {
+  staffNumber: staffNumberColumn,
+  unitCode: orgCodeColumn,
+  jobTitle: jobTitleColumn,
+  staffGroup: staffGroupColumn,
+  band: gradeColumn,
+  fte: fteColumn,
+} as const;
+
+/** The post columns of a row as a fact table stores them (the unit code resolved to its id). */
+export function postFields(
+  row: { staffNumber: string; unitCode: string; jobTitle: string; staffGroup: string; band: string; fte: number },
+  unitId: number,
+) {
+  return { staffNumber: row.staffNumber, unitId, jobTitle: row.jobTitle, staffGroup: row.staffGroup, band: row.band, fte: row.fte };
+}

@@ -1,6 +1,6 @@
 import { leaver } from '#src/db/schema.ts';
 import { cell, parseNumber, text } from './cells.ts';
-import { dateColumn, fteColumn, gradeColumn, jobTitleColumn, monthOfDate, orgCodeColumn, staffGroupColumn, staffNumberColumn } from './columns.ts';
+import { dateColumn, monthOfDate, postColumns, postFields } from './columns.ts';
 import { defineKind, idOf } from './define.ts';
 import { upsertRows } from '../upsert.ts';
 
@@ -9,12 +9,7 @@ export const leavers = defineKind({
   title: 'Leavers',
   description: 'People who left the trust (moves within the trust are not leavers).',
   columns: {
-    staffNumber: staffNumberColumn,
-    unitCode: orgCodeColumn,
-    jobTitle: jobTitleColumn,
-    staffGroup: staffGroupColumn,
-    band: gradeColumn,
-    fte: fteColumn,
+    ...postColumns,
     terminationDate: dateColumn('Termination Date', ['Leaving Date', 'Date Left', 'Last Day']),
     reason: { header: 'Leaving Reason', aliases: ['Reason for Leaving', 'Termination Reason'], cell: text('an ESR leaving reason') },
     lengthOfServiceYears: {
@@ -31,13 +26,8 @@ export const leavers = defineKind({
       tx,
       leaver,
       rows.map((row) => ({
-        staffNumber: row.staffNumber,
+        ...postFields(row, idOf(units, row.unitCode)),
         terminationDate: row.terminationDate,
-        unitId: idOf(units, row.unitCode),
-        jobTitle: row.jobTitle,
-        staffGroup: row.staffGroup,
-        band: row.band,
-        fte: row.fte,
         reason: row.reason,
         lengthOfServiceYears: row.lengthOfServiceYears,
         importId,

@@ -1,5 +1,5 @@
 import { starter } from '#src/db/schema.ts';
-import { dateColumn, fteColumn, gradeColumn, jobTitleColumn, monthOfDate, orgCodeColumn, staffGroupColumn, staffNumberColumn } from './columns.ts';
+import { dateColumn, monthOfDate, postColumns, postFields } from './columns.ts';
 import { defineKind, idOf } from './define.ts';
 import { upsertRows } from '../upsert.ts';
 
@@ -8,12 +8,7 @@ export const starters = defineKind({
   title: 'Starters',
   description: 'People who joined the trust, with their first assignment.',
   columns: {
-    staffNumber: staffNumberColumn,
-    unitCode: orgCodeColumn,
-    jobTitle: jobTitleColumn,
-    staffGroup: staffGroupColumn,
-    band: gradeColumn,
-    fte: fteColumn,
+    ...postColumns,
     startDate: dateColumn('Start Date', ['Hire Date', 'Date Started', 'Latest Start Date']),
   },
   key: ['staffNumber', 'startDate'],
@@ -24,13 +19,8 @@ export const starters = defineKind({
       tx,
       starter,
       rows.map((row) => ({
-        staffNumber: row.staffNumber,
+        ...postFields(row, idOf(units, row.unitCode)),
         startDate: row.startDate,
-        unitId: idOf(units, row.unitCode),
-        jobTitle: row.jobTitle,
-        staffGroup: row.staffGroup,
-        band: row.band,
-        fte: row.fte,
         importId,
       })),
       ['staffNumber', 'startDate'],
