@@ -53,51 +53,37 @@ async function* readCsv(bytes: Uint8Array, onBytes: (read: number) => void): Asy
   }
 }
 
-// exceljs's streaming reader is untyped where it matters; these are the shapes it yields.
-interface WorksheetReader extends AsyncIterable<{ number: number; values: unknown[] }> {
-  name: string;
-}
-interface WorkbookReader extends AsyncIterable<WorksheetReader> {
-  model?: { sheets?: { name: string }[] };
-}
-
+/**
+ * The workbook is parsed from memory, not with exceljs's streaming reader: the bytes are already
+ * held, and the streaming reader buffers worksheets in temporary files that it deletes when reading
+ * stops early (a wrong sheet, a rejected header) while a read of them may still be pending, which
+ * crashed the process with ENOENT.
+ */
 async function openWorkbook(bytes: Uint8Array, sheet: string | undefined, onBytes: (read: number) => void): Promise<Table> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(byteStream(bytes, onBytes), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as WorkbookReader;
-  const sheets = reader[Symbol.asyncIterator]();
-  const seen: string[] = [];
-  let chosen: WorksheetReader | undefined;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
-      seen.push(next.value.name);
-      if (sheet === undefined || next.value.name.trim().toLowerCase() === sheet.trim().toLowerCase()) {
-        chosen = next.value;
-        break;
-      }
-    }
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {
     throw new UnreadableFileError(`a CSV file or an Excel workbook (.xlsx); this file could not be read as either (${error instanceof Error ? error.message : String(error)})`);
   }
-  const sheetNames = reader.model?.sheets?.map((s) => s.name) ?? seen;
-  if (!chosen) return { format: 'xlsx', sheet: null, sheetNames, records: (async function* () {})() };
-  const worksheet = chosen;
+  onBytes(bytes.length);
+  const sheetNames = workbook.worksheets.map((w) => w.name);
+  const wanted = sheet?.trim().toLowerCase();
+  const worksheet = workbook.worksheets.find((w) => wanted === undefined || w.name.trim().toLowerCase() === wanted);
+  if (!worksheet) return { format: 'xlsx', sheet: null, sheetNames, records: (async function* () {})() };
   return {
     format: 'xlsx',
     sheet: worksheet.name,
     sheetNames,
-    records: (async function* () {
-      try {
-        for await (const row of worksheet) yield { row: row.number, cells: Array.from(row.values.slice(1), cellText) };
-      } finally {
-        await sheets.return?.();
-      }
-    })(),
+    records: Readable.from(rowsOf(worksheet)) as AsyncIterable<SourceRecord>,
   };
+}
+
+function* rowsOf(worksheet: ExcelJS.Worksheet): Generator<SourceRecord> {
+  for (let number = 1; number <= worksheet.rowCount; number++) {
+    const row = worksheet.getRow(number);
+    if (row.hasValues) yield { row: number, cells: Array.from((row.values as unknown[]).slice(1), cellText) };
+  }
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
