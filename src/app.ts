@@ -21,6 +21,10 @@ import { scorecardRoutes } from '#src/scorecard/routes.tsx';
 import { loadOrgTree } from '#src/org/store.ts';
 import type { OrgTree } from '#src/org/tree.ts';
 import { signalRoutes } from '#src/signals/routes.tsx';
+import { caseRoutes } from '#src/speakup/cases/routes.tsx';
+import { investigationRoutes } from '#src/speakup/investigations/routes.tsx';
+import { reporterRoutes } from '#src/speakup/reporter/routes.tsx';
+import { reportRoutes } from '#src/speakup/reporting/routes.tsx';
 import { assetRoutes } from '#src/web/assets.ts';
 import type { AppDeps, AppEnv } from '#src/web/env.ts';
 import { renderErrorPage } from '#src/web/error-pages.tsx';
@@ -76,6 +80,10 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes);
   app.route('/imports', importRoutes);
   app.route('/signals', signalRoutes);
+  app.route('/speak-up/cases', caseRoutes);
+  app.route('/speak-up/investigations', investigationRoutes);
+  app.route('/speak-up/reports', reportRoutes);
+  app.route('/speak-up', reporterRoutes);
   app.route('/account/tokens', tokenRoutes);
   app.route('/api/v1', apiRoutes);
 

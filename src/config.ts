@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVELOPMENT_KEY_RING, parseKeyRing, type KeyRing } from './speakup/seal.ts';
 
 const flag = z
   .enum(['0', '1', 'true', 'false'])
@@ -23,6 +24,8 @@ const ConfigSchema = z
     OIDC_SCOPES: z.string().default('openid email profile'),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }).optional(),
     MAIL_FROM: z.string().default('Vitals <vitals@localhost>'),
+    SPEAKUP_KEYS: z.string().optional(),
+    SPEAKUP_RETENTION_MONTHS: z.coerce.number().int().min(1, 'must be at least 1 month').max(1200).default(72),
   });
 
 export interface OidcConfig {
@@ -51,6 +54,10 @@ export interface Config {
   /** Where messages are delivered (smtp:// or smtps://); unset, they stay in the outbox for admins to read. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Keys for speak-up messages and attachments at rest: the first seals, all open. */
+  speakUpKeys: KeyRing;
+  /** Closed speak-up cases are redacted this many months after closure. */
+  speakUpRetentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +75,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (present.NODE_ENV === 'production' && !present.SESSION_SECRET) problems.push('SESSION_SECRET: is required in production');
   if (present.NODE_ENV === 'production' && !present.PUBLIC_URL) problems.push('PUBLIC_URL: is required in production (it decides Secure cookies and the sign-in redirect address)');
   if (present.OIDC_ISSUER && !present.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: is required when OIDC_ISSUER is set');
+  if (present.NODE_ENV === 'production' && !present.SPEAKUP_KEYS) problems.push('SPEAKUP_KEYS: is required in production (id:base64key, from openssl rand -base64 32)');
+  const keys = present.SPEAKUP_KEYS ? parseKeyRing(present.SPEAKUP_KEYS) : { ring: DEVELOPMENT_KEY_RING, problems: [] };
+  problems.push(...keys.problems.map((problem) => `SPEAKUP_KEYS: ${problem}`));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -92,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    speakUpKeys: keys.ring,
+    speakUpRetentionMonths: e.SPEAKUP_RETENTION_MONTHS,
   };
 }
 

@@ -20,7 +20,18 @@ export type AuditAction =
   | 'action.created'
   | 'action.updated'
   | 'api-token.created'
-  | 'api-token.revoked';
+  | 'api-token.revoked'
+  | 'speak-up.case.read'
+  | 'speak-up.case.acknowledged'
+  | 'speak-up.case.triaged'
+  | 'speak-up.case.replied'
+  | 'speak-up.case.noted'
+  | 'speak-up.case.referred'
+  | 'speak-up.case.closed'
+  | 'speak-up.attachment.read'
+  | 'speak-up.return.downloaded'
+  | 'speak-up.redacted'
+  | 'speak-up.keys.rotated';
 
 export interface AuditEntry {
   actorAccountId: number | null;

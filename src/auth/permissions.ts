@@ -30,17 +30,20 @@ export const PERMISSIONS = {
   'imports.run': 'Import files from workforce, patient feedback, survey and operational systems',
   'api.tokens': 'Create personal access tokens for the read-only API',
   'outbox.read': 'Read the messages Vitals has sent',
+  'speakup.cases': 'Handle every Freedom to Speak Up case: triage, reply, refer, close (every read is audited)',
+  'speakup.investigate': 'Work on the Freedom to Speak Up cases referred to you, and only those',
+  'speakup.reports': 'See speak-up themes and trends (small numbers suppressed) and the national data return',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   staff: [],
   manager: ['org.view', 'people.view', 'scorecard.view', 'signals.manage'],
-  guardian: ['org.view'],
-  investigator: [],
+  guardian: ['org.view', 'speakup.cases', 'speakup.reports'],
+  investigator: ['speakup.investigate'],
   analyst: ['org.view', 'people.view', 'people.characteristics.read', 'scorecard.view', 'signals.manage', 'metrics.edit', 'imports.run', 'api.tokens'],
   programme: ['org.view', 'scorecard.view'],
-  board: ['org.view', 'scorecard.view'],
+  board: ['org.view', 'scorecard.view', 'speakup.reports'],
   admin: ['org.view', 'admin.accounts', 'audit.read', 'scorecard.view', 'imports.run', 'api.tokens', 'outbox.read'],
 };
 

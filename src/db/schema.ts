@@ -4,3 +4,4 @@ export * from '#src/imports/schema.ts';
 export * from '#src/metrics/schema.ts';
 export * from '#src/notifications/schema.ts';
 export * from '#src/api/schema.ts';
+export * from '#src/speakup/schema.ts';

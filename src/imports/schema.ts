@@ -254,30 +254,6 @@ export const operationalFigure = pgTable(
   (t) => [uniqueIndex('operational_figure_key_idx').on(t.month, t.unitId, t.measure)],
 );
 
-/**
- * Speak-up concerns as a Guardian's log exports them (until the speak-up module holds the cases).
- * No reporter identity is ever imported.
- */
-export const speakUpConcernRecord = pgTable(
-  'speak_up_concern_record',
-  {
-    id: serial('id').primaryKey(),
-    reference: text('reference').notNull().unique(),
-    receivedOn: date('received_on').notNull(),
-    /** The unit the concern is about (a hub or directorate: teams are too small to name). */
-    unitId: unitRef(),
-    raised: text('raised').notNull(),
-    categories: jsonb('categories').$type<string[]>().notNull(),
-    detrimentIndicated: boolean('detriment_indicated').notNull(),
-    workerGroup: text('worker_group'),
-    acknowledgedOn: date('acknowledged_on'),
-    closedOn: date('closed_on'),
-    wouldSpeakUpAgain: text('would_speak_up_again'),
-    importId: importRef(),
-  },
-  (t) => [index('speak_up_concern_record_unit_idx').on(t.unitId)],
-);
-
 /** The header mapping an analyst chose for a kind: their file's header → our column. */
 export const importHeaderMapping = pgTable(
   'import_header_mapping',

@@ -68,7 +68,7 @@ export async function loadTrustFacts(db: Db, sources: ReadonlySet<MetricSource>,
   if (has('speak-up'))
     load(
       [number('unit_id'), date('received_on'), [sql.raw('detriment_indicated'), 'boolean']],
-      sql`from speak_up_concern_record`,
+      sql`from speak_up_case where unit_id is not null`,
       (v) => ({ unitId: v[0] as number, receivedOn: v[1] as string, detrimentIndicated: v[2] as boolean }),
       (rows) => (facts.speakUp = rows),
     );

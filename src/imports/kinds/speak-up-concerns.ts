@@ -1,11 +1,16 @@
-import { speakUpConcernRecord } from '#src/db/schema.ts';
-import { choice, optional, optionalDate, optionalText, optionalYesNo, parseCode, text, yesNo } from './cells.ts';
+import { speakUpCase } from '#src/db/schema.ts';
+import { choice, optional, optionalDate, optionalText, optionalYesNo, parseChoice, parseCode, text, yesNo } from './cells.ts';
 import { dateColumn, monthOfDate, orgCodeColumn } from './columns.ts';
 import { defineKind, idOf } from './define.ts';
 import { upsertRows } from '../upsert.ts';
 
+const RAISED_AS = { Anonymously: 'anonymous', Confidentially: 'confidential', Openly: 'open' } as const;
+
+const SPEAK_UP_AGAIN = { Yes: 'yes', No: 'no', Maybe: 'maybe', 'Don’t know': 'dont_know', "Don't know": 'dont_know' } as const;
+
 /**
- * The Guardian's case log. Categories are stored as keys: patient_safety, worker_safety,
+ * The Guardian's case log, kept before Vitals or beside it: each row becomes an imported case with
+ * its dates and categories but no messages. Categories are stored as keys: patient_safety, worker_safety,
  * bullying_or_harassment, inappropriate_attitudes, sexual_safety, other. No reporter identity is imported.
  */
 export const speakUpConcerns = defineKind({
@@ -28,7 +33,7 @@ export const speakUpConcerns = defineKind({
     workerGroup: { header: 'Worker Group', aliases: ['Professional Group', 'Staff Group'], cell: optionalText('a worker group'), optional: true },
     acknowledgedOn: { header: 'Date Acknowledged', aliases: ['Acknowledged'], cell: optionalDate(), optional: true },
     closedOn: { header: 'Date Closed', aliases: ['Closed'], cell: optionalDate(), optional: true },
-    wouldSpeakUpAgain: { header: 'Would Speak Up Again', aliases: ['Speak Up Again'], cell: optionalText('Yes, No, Maybe or Don’t know'), optional: true },
+    wouldSpeakUpAgain: { header: 'Would Speak Up Again', aliases: ['Speak Up Again'], cell: optional('Yes, No, Maybe or Don’t know', parseChoice(Object.keys(SPEAK_UP_AGAIN) as (keyof typeof SPEAK_UP_AGAIN)[])), optional: true },
   },
   key: ['reference'],
   unitColumn: 'unitCode',
@@ -36,12 +41,13 @@ export const speakUpConcerns = defineKind({
   load: (tx, rows, { units, importId }) =>
     upsertRows(
       tx,
-      speakUpConcernRecord,
+      speakUpCase,
       rows.map((row) => ({
+        origin: 'imported',
         reference: row.reference,
         receivedOn: row.receivedOn,
         unitId: idOf(units, row.unitCode),
-        raised: row.raised,
+        raisedAs: RAISED_AS[row.raised],
         categories: [
           row.patientSafety && 'patient_safety',
           row.workerSafety && 'worker_safety',
@@ -54,9 +60,11 @@ export const speakUpConcerns = defineKind({
         workerGroup: row.workerGroup,
         acknowledgedOn: row.acknowledgedOn,
         closedOn: row.closedOn,
-        wouldSpeakUpAgain: row.wouldSpeakUpAgain,
+        status: row.closedOn ? 'closed' : row.acknowledgedOn ? 'acknowledged' : 'new',
+        wouldSpeakUpAgain: row.wouldSpeakUpAgain === null ? null : SPEAK_UP_AGAIN[row.wouldSpeakUpAgain],
         importId,
       })),
-      ['reference'],
+      // Only imported cases share this key: a log can never overwrite a case raised in Vitals.
+      ['origin', 'reference'],
     ),
 });

@@ -1,0 +1,5 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '#src/web/env.ts';
+
+/** Mounted at /speak-up/reports (themes, national return). */
+export const reportRoutes = new Hono<AppEnv>();
