@@ -14,6 +14,7 @@ import { openDatabase, type Database } from '#src/db/client.ts';
 import { orgUnit, orgUnitParent, scorecardSeries as seriesTable, sicknessEpisode } from '#src/db/schema.ts';
 import { generateDemoTrust } from '#src/demo/generate.ts';
 import { seedDemoTrust } from '#src/demo/seed-demo.ts';
+import { DEVELOPMENT_KEY_RING } from '#src/speakup/seal.ts';
 import { demoTrustFacts } from '#src/metrics/demo-facts.ts';
 import { monthsEndingAt } from '#src/metrics/engine/calendar.ts';
 import { computeMetric } from '#src/metrics/engine/compute.ts';
@@ -78,7 +79,7 @@ async function endToEnd(database: Database, label: string): Promise<BenchResult[
   const dir = mkdtempSync(join(tmpdir(), 'vitals-bench-'));
   try {
     await database.migrate();
-    await seedDemoTrust(database.db, { seed: SEED, staff: STAFF, sourcesDir: dir, now: NOW });
+    await seedDemoTrust(database.db, { seed: SEED, staff: STAFF, sourcesDir: dir, now: NOW, speakUpKeys: DEVELOPMENT_KEY_RING });
     const size = `demo trust, ${STAFF.toLocaleString('en-GB')} staff`;
     // Full: every series written (the previous run's results cleared first, untimed).
     const clear = () => database.db.delete(seriesTable);

@@ -16,6 +16,7 @@ import { openDatabase, type Database } from '#src/db/client.ts';
 import { orgUnit } from '#src/db/schema.ts';
 import { DEMO_PASSWORD, demoEmail } from '#src/demo/demo-accounts.ts';
 import { seedDemoTrust } from '#src/demo/seed-demo.ts';
+import { DEVELOPMENT_KEY_RING } from '#src/speakup/seal.ts';
 import { STORY } from '#src/demo/stories.ts';
 import { adminUrl, databaseUrl } from '#test/postgres-urls.ts';
 import type { BenchCase, BenchResult } from './harness.ts';
@@ -49,7 +50,7 @@ async function underLoad(database: Database, label: string): Promise<BenchResult
   const server = serve({ fetch: createApp({ config: testConfig(), database, clock: () => new Date() }).fetch, port: 0, hostname: '127.0.0.1' });
   try {
     await database.migrate();
-    await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir });
+    await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir, speakUpKeys: DEVELOPMENT_KEY_RING });
     const [team] = await database.db.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.code, TEAM));
     if (!team) throw new Error(`The demo trust has no ${TEAM}`);
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));

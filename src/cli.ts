@@ -4,6 +4,7 @@ import { spcCommand } from './cli-spc.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { DEMO_RECEIPT } from './demo/speak-up-cases.ts';
 import { seedDemoTrust } from './demo/seed-demo.ts';
 import { serve } from './serve.ts';
 
@@ -48,10 +49,12 @@ async function seed(args: string[]): Promise<number> {
       seed: positiveInteger(values.seed, 'seed', 1),
       staff: positiveInteger(values.staff, 'staff', 7500),
       sourcesDir: config.dataDir,
+      speakUpKeys: config.speakUpKeys,
       notify: config,
     });
     console.log(`Seeded ${result.trustName}: ${result.units} units, ${result.people} people. Source files in ${result.sourcesDir}`);
     console.log(`Scorecard computed: ${result.scorecard.seriesWritten} series, ${result.scorecard.signals} signals (${result.scorecard.milliseconds} ms).`);
+    console.log(`Speak up: ${result.speakUpCases} open concerns are live cases; a reporter can follow one up with receipt ${DEMO_RECEIPT.code} and passphrase "${DEMO_RECEIPT.passphrase}".`);
     return 0;
   } finally {
     await database.close();

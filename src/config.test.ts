@@ -36,4 +36,17 @@ describe('config', () => {
     });
     expect(() => loadConfig({ SMTP_URL: 'https://mail.example' })).toThrow(/SMTP_URL/);
   });
+
+  it('reads speak-up keys newest first, requires them in production, and names what is wrong with one', () => {
+    const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+    const config = loadConfig({ SPEAKUP_KEYS: `k2026:${key(2)}, k2025:${key(1)}`, SPEAKUP_RETENTION_MONTHS: '84' });
+    expect(config.speakUpKeys.map((k) => k.id)).toEqual(['k2026', 'k2025']);
+    expect(config.speakUpKeys[0]?.key.equals(Buffer.alloc(32, 2))).toBe(true);
+    expect(config.speakUpRetentionMonths).toBe(84);
+    expect(loadConfig({}).speakUpKeys.map((k) => k.id)).toEqual(['dev']);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://vitals.trust.nhs.uk' })).toThrow(/SPEAKUP_KEYS: is required in production/);
+    expect(() => loadConfig({ SPEAKUP_KEYS: `short:${Buffer.alloc(16).toString('base64')}` })).toThrow(/key "short" must be 32 bytes/);
+    expect(() => loadConfig({ SPEAKUP_KEYS: `a:${key(1)},a:${key(2)}` })).toThrow(/key id "a" appears twice/);
+    expect(() => loadConfig({ SPEAKUP_KEYS: key(1) })).toThrow(/must be written id:base64key/);
+  });
 });

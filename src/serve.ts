@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, demoEmail, setDemoAccountsActive } from './demo/demo-accounts.ts';
 import { seedDemoTrust } from './demo/seed-demo.ts';
+import { DEMO_RECEIPT } from './demo/speak-up-cases.ts';
 import { setAfterApply } from './imports/after-apply.ts';
 import { recomputeAfterImport, scorecardQueue } from './metrics/after-import.ts';
 import { ROLES } from './auth/permissions.ts';
@@ -18,8 +19,8 @@ export async function serve(config: Config): Promise<void> {
     await setDemoAccountsActive(database.db, config.isDemo);
     if (config.isDemo && (await countUnits(database.db)) === 0) {
       console.log('Empty database: building the demo trust, importing its files and computing the scorecard (under a minute)…');
-      const result = await seedDemoTrust(database.db, { seed: 1, staff: 7500, sourcesDir: config.dataDir, notify: config });
-      console.log(`Demo trust ready: ${result.trustName}, ${result.people} people in ${result.units} units.`);
+      const result = await seedDemoTrust(database.db, { seed: 1, staff: 7500, sourcesDir: config.dataDir, speakUpKeys: config.speakUpKeys, notify: config });
+      console.log(`Demo trust ready: ${result.trustName}, ${result.people} people in ${result.units} units, ${result.speakUpCases} live speak-up cases.`);
     }
   } catch (error) {
     await database.close();
@@ -35,6 +36,7 @@ export async function serve(config: Config): Promise<void> {
   if (config.isDemo) {
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const role of ROLES) console.log(`  ${demoEmail(role)}`);
+    console.log(`Demo speak-up receipt: ${DEMO_RECEIPT.code}, passphrase "${DEMO_RECEIPT.passphrase}" (at ${config.publicUrl}/speak-up/follow-up)`);
   }
 
   await new Promise<void>((resolve) => {

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/db/client.ts';
-import { assignment, auditEvent, importBatch, orgUnit, orgUnitParent, person, protectedCharacteristic, trainingCompliance } from '#src/db/schema.ts';
+import { assignment, auditEvent, importBatch, orgUnit, orgUnitParent, person, protectedCharacteristic, speakUpCase, trainingCompliance } from '#src/db/schema.ts';
 import { generateDemoTrust } from '#src/demo/generate.ts';
 import { DEMO_IMPORTS } from '#src/demo/load.ts';
 import { seedDemoTrust, type SeedResult } from '#src/demo/seed-demo.ts';
+import { DEMO_RECEIPT } from '#src/demo/speak-up-cases.ts';
+import { listMessages, openReporterCase } from '#src/speakup/store.ts';
 import { runImport } from '#src/imports/run-import.ts';
 import { testConfig } from '#src/config.ts';
 import { createTestDatabase } from '#test/database.ts';
@@ -22,7 +24,7 @@ let seeded: SeedResult;
 beforeAll(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'vitals-demo-'));
-  seeded = await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir, now, notify: testConfig() });
+  seeded = await seedDemoTrust(database.db, { seed: 1, staff: STAFF, sourcesDir: dir, now, speakUpKeys: testConfig().speakUpKeys, notify: testConfig() });
 }, 120_000);
 afterAll(async () => {
   await database.close();
@@ -66,5 +68,28 @@ describe('the demo trust loads through the import pipeline', () => {
     expect(result.status).toBe('already-applied');
     const after = await database.db.select({ n: count() }).from(importBatch);
     expect(after[0]?.n).toBe(before[0]?.n);
+  });
+});
+
+describe('the demo trust’s speak-up concerns', () => {
+  it('are all cases, and the open ones are live: raised in Vitals with their conversation so far', async () => {
+    const cases = await database.db.select().from(speakUpCase);
+    expect(cases).toHaveLength(trust.sources.speakUpConcerns.length);
+    const open = cases.filter((c) => c.status !== 'closed');
+    expect(open.length).toBe(seeded.speakUpCases);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((c) => c.origin === 'raised')).toBe(true);
+    expect(cases.filter((c) => c.status === 'closed').every((c) => c.origin === 'imported')).toBe(true);
+    const first = open[0];
+    if (!first) throw new Error('no open case');
+    const messages = await listMessages(database.db, testConfig().speakUpKeys, first.id, { includeInternal: true });
+    expect(messages[0]).toMatchObject({ author: 'reporter', sentOn: first.receivedOn });
+    expect(messages.every((m) => m.sentOn <= '2026-11-02')).toBe(true);
+  });
+
+  it('include one a reporter can open with the demo receipt', async () => {
+    const caseId = await openReporterCase(database.db, DEMO_RECEIPT.code, DEMO_RECEIPT.passphrase);
+    expect(caseId).toBeDefined();
+    expect(await openReporterCase(database.db, DEMO_RECEIPT.code, 'not the passphrase')).toBeUndefined();
   });
 });

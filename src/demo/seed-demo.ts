@@ -1,14 +1,19 @@
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { account } from '#src/db/schema.ts';
+import type { KeyRing } from '#src/speakup/seal.ts';
+import { isoDate } from '#src/web/today.ts';
 import type { Role } from '#src/auth/permissions.ts';
 import type { Config } from '#src/config.ts';
 import { loadPersonIds, loadUnitIds } from '#src/imports/store.ts';
 import { scorecardQueue } from '#src/metrics/after-import.ts';
 import { recomputeScorecard } from '#src/metrics/recompute.ts';
-import { createDemoAccounts } from './demo-accounts.ts';
+import { createDemoAccounts, demoEmail } from './demo-accounts.ts';
 import { generateDemoTrust } from './generate.ts';
 import { importDemoSources, type DemoImportTiming } from './load.ts';
 import { writeDemoSources } from './sources.ts';
+import { bringDemoConcernsToLife } from './speak-up-cases.ts';
 
 export interface SeedOptions {
   seed: number;
@@ -17,8 +22,10 @@ export interface SeedOptions {
   sourcesDir: string;
   /** When the imports are recorded as made; defaults to the real time. */
   now?: Date;
+  /** Seals the demo's speak-up messages (the configured SPEAKUP_KEYS). */
+  speakUpKeys: KeyRing;
   /** Where links in the managers' first signal digests point, and how they are sent; without it no digest is queued. */
-  notify?: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>;
+  notify?: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'speakUpKeys'>;
 }
 
 export interface SeedResult {
@@ -29,6 +36,8 @@ export interface SeedResult {
   imports: DemoImportTiming[];
   /** The first scorecard computation over everything imported. */
   scorecard: { seriesWritten: number; signals: number; milliseconds: number };
+  /** Open concerns from the Guardian's log that became live cases with their conversations. */
+  speakUpCases: number;
 }
 
 /**
@@ -59,7 +68,13 @@ export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedR
   };
   await createDemoAccounts(db, { trustUnitId: unitId(root.code), managerUnitId: unitId(trust.managerHubCode), personFor });
   const clock = () => options.now ?? new Date();
+  const accountId = async (role: Role) => {
+    const [found] = await db.select({ id: account.id }).from(account).where(eq(account.email, demoEmail(role)));
+    if (!found) throw new Error(`The demo has no ${role} account`);
+    return found.id;
+  };
+  const speakUpCases = await bringDemoConcernsToLife(db, options.speakUpKeys, { guardian: await accountId('guardian'), investigator: await accountId('investigator') }, isoDate(clock()));
   const computed = options.notify ? await scorecardQueue(db, options.notify, clock).enqueue({ sources: 'all' }) : await recomputeScorecard(db, { sources: 'all' }, clock());
   const scorecard = { seriesWritten: computed.seriesWritten, signals: computed.signalsCreated.length, milliseconds: computed.milliseconds };
-  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir, imports, scorecard };
+  return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir, imports, scorecard, speakUpCases };
 }

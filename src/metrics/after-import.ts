@@ -31,7 +31,7 @@ export const SOURCES_BY_KIND: Readonly<Record<string, readonly MetricSource[] | 
   'speak-up-concerns': ['speak-up'],
 };
 
-type Announcer = Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>;
+type Announcer = Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'speakUpKeys'>;
 
 /**
  * The queue that recomputes the scorecard after imports, one run at a time, and tells the managers

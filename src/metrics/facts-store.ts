@@ -67,8 +67,9 @@ export async function loadTrustFacts(db: Db, sources: ReadonlySet<MetricSource>,
     load([number('unit_id'), text('case_type'), date('opened_on')], sql`from employee_relations_case`, (v) => ({ unitId: v[0] as number, caseType: v[1] as string, openedOn: v[2] as string }), (rows) => (facts.employeeRelations = rows));
   if (has('speak-up'))
     load(
-      [number('unit_id'), date('received_on'), [sql.raw('detriment_indicated'), 'boolean']],
-      sql`from speak_up_case where unit_id is not null`,
+      // A concern whose reporter named no place counts for the trust as a whole.
+      [number(`coalesce(unit_id, (select id from org_unit where level = 'trust' order by id limit 1))`), date('received_on'), [sql.raw('detriment_indicated'), 'boolean']],
+      sql`from speak_up_case`,
       (v) => ({ unitId: v[0] as number, receivedOn: v[1] as string, detrimentIndicated: v[2] as boolean }),
       (rows) => (facts.speakUp = rows),
     );

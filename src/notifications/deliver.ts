@@ -1,6 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
-import { listPendingMessages, markFailed, markSent } from './outbox.ts';
+import { open } from '#src/speakup/seal.ts';
+import { listPendingMessages, markFailed, markSent, sealedPart } from './outbox.ts';
 
 const BATCH_SIZE = 100;
 
@@ -18,13 +20,23 @@ export interface DeliveryResult {
  * Sends every message still waiting in the outbox, recording when each was sent or why it was not.
  * A failed message keeps its error and is not retried, so an admin sees it on the outbox page.
  */
-export async function deliverPendingMessages(db: Db, transport: Transporter, from: string, clock: () => Date): Promise<DeliveryResult> {
+export async function deliverPendingMessages(
+  db: Db,
+  transport: Transporter,
+  from: string,
+  clock: () => Date,
+  openSealedAddress: (sealed: string) => string = () => {
+    throw new Error('This message’s address is sealed and no key was given to open it');
+  },
+): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (let batch = await listPendingMessages(db, BATCH_SIZE); batch.length > 0; batch = await listPendingMessages(db, BATCH_SIZE)) {
     for (const message of batch) {
+      const sealed = sealedPart(message.toAddress);
       try {
-        await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-        await markSent(db, message.id, clock());
+        const to = sealed === undefined ? message.toAddress : openSealedAddress(sealed);
+        await transport.sendMail({ from, to, subject: message.subject, text: message.body });
+        await markSent(db, message.id, clock(), sealed !== undefined);
         result.sent += 1;
       } catch (error) {
         await markFailed(db, message.id, error instanceof Error ? error.message : String(error));
@@ -33,4 +45,10 @@ export async function deliverPendingMessages(db: Db, transport: Transporter, fro
     }
   }
   return result;
+}
+
+/** Sends the outbox through the configured mail server, if there is one. */
+export async function deliverOutbox(db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'speakUpKeys'>, clock: () => Date): Promise<DeliveryResult> {
+  if (!config.smtpUrl) return { sent: 0, failed: 0 };
+  return deliverPendingMessages(db, createSmtpTransport(config.smtpUrl), config.mailFrom, clock, (sealed) => open(config.speakUpKeys, 'notify-address', sealed));
 }

@@ -10,6 +10,23 @@ export interface NewMessage {
   context: Record<string, unknown>;
 }
 
+const SEALED_PREFIX = 'sealed:';
+export const WITHHELD_ADDRESS = 'withheld';
+
+/** An address kept encrypted in the outbox (a speak-up reporter's): delivery opens it, pages never show it. */
+export function sealedAddress(sealed: string): string {
+  return `${SEALED_PREFIX}${sealed}`;
+}
+
+export function isWithheldAddress(toAddress: string): boolean {
+  return toAddress.startsWith(SEALED_PREFIX) || toAddress === WITHHELD_ADDRESS;
+}
+
+/** The sealed value inside a sealed outbox address, or undefined for a plain one. */
+export function sealedPart(toAddress: string): string | undefined {
+  return toAddress.startsWith(SEALED_PREFIX) ? toAddress.slice(SEALED_PREFIX.length) : undefined;
+}
+
 /** Keeps a message in the outbox; deliverPendingMessages sends it when SMTP is configured. */
 export async function queueMessage(db: Db, message: NewMessage, now: Date): Promise<number> {
   const [row] = await db
@@ -53,8 +70,12 @@ export async function listPendingMessages(db: Db, limit: number) {
     .limit(limit);
 }
 
-export async function markSent(db: Db, messageId: number, at: Date): Promise<void> {
-  await db.update(outboxMessage).set({ sentAt: at, error: null }).where(eq(outboxMessage.id, messageId));
+/** A sealed address is forgotten once the message has gone. */
+export async function markSent(db: Db, messageId: number, at: Date, forgetAddress = false): Promise<void> {
+  await db
+    .update(outboxMessage)
+    .set({ sentAt: at, error: null, ...(forgetAddress ? { toAddress: WITHHELD_ADDRESS } : {}) })
+    .where(eq(outboxMessage.id, messageId));
 }
 
 export async function markFailed(db: Db, messageId: number, error: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Breadcrumb, SummaryList, Table } from '#src/web/components/content.tsx';
 import { formatDateTime } from '#src/web/today.ts';
+import { isWithheldAddress } from './outbox.ts';
 
 interface MessageSummary {
   id: number;
@@ -8,6 +9,11 @@ interface MessageSummary {
   createdAt: Date;
   sentAt: Date | null;
   error: string | null;
+}
+
+/** A speak-up reporter's address is never shown, not even to admins. */
+function recipient(toAddress: string): string {
+  return isWithheldAddress(toAddress) ? 'A speak-up reporter (address withheld)' : toAddress;
 }
 
 function deliveryStatus(message: Pick<MessageSummary, 'sentAt' | 'error'>): string {
@@ -32,7 +38,7 @@ export function OutboxPage({ messages, olderThan, isSmtpConfigured }: { messages
         <Table
           caption="Messages"
           head={[{ text: 'Subject' }, { text: 'To' }, { text: 'Written' }, { text: 'Delivery' }]}
-          rows={messages.map((m) => [<a href={`/admin/outbox/${m.id}`}>{m.subject}</a>, m.toAddress, formatDateTime(m.createdAt), deliveryStatus(m)])}
+          rows={messages.map((m) => [<a href={`/admin/outbox/${m.id}`}>{m.subject}</a>, recipient(m.toAddress), formatDateTime(m.createdAt), deliveryStatus(m)])}
         />
       )}
       {olderThan !== undefined && (
@@ -51,7 +57,7 @@ export function OutboxMessagePage({ message }: { message: MessageSummary & { bod
       <h1>{message.subject}</h1>
       <SummaryList
         rows={[
-          { key: 'To', value: message.toAddress },
+          { key: 'To', value: recipient(message.toAddress) },
           { key: 'Written', value: formatDateTime(message.createdAt) },
           { key: 'Delivery', value: deliveryStatus(message) },
         ]}

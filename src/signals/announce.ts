@@ -1,6 +1,6 @@
 import type { Config } from '#src/config.ts';
 import type { Db } from '#src/db/client.ts';
-import { createSmtpTransport, deliverPendingMessages } from '#src/notifications/deliver.ts';
+import { deliverOutbox } from '#src/notifications/deliver.ts';
 import { notifyManagersOfNewSignals } from './digest.ts';
 
 /**
@@ -10,12 +10,10 @@ import { notifyManagersOfNewSignals } from './digest.ts';
  */
 export async function announceNewSignals(
   db: Db,
-  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>,
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'speakUpKeys'>,
   changes: { signalIds: readonly number[]; importId: number | null },
   clock: () => Date,
 ): Promise<{ queued: number; sent: number; failed: number }> {
   const messageIds = await notifyManagersOfNewSignals(db, { ...changes, publicUrl: config.publicUrl }, clock());
-  if (!config.smtpUrl) return { queued: messageIds.length, sent: 0, failed: 0 };
-  const delivery = await deliverPendingMessages(db, createSmtpTransport(config.smtpUrl), config.mailFrom, clock);
-  return { queued: messageIds.length, ...delivery };
+  return { queued: messageIds.length, ...(await deliverOutbox(db, config, clock)) };
 }

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/db/client.ts';
+import { testConfig } from '#src/config.ts';
 import { outboxMessage } from '#src/db/schema.ts';
 import { TEST_NOW } from '#test/app.ts';
 import { createTestDatabase } from '#test/database.ts';
@@ -72,7 +73,7 @@ describe('notifyManagersOfNewSignals', () => {
 describe('announceNewSignals', () => {
   it('keeps digests in the outbox without SMTP', async () => {
     const signalId = await insertSignal(database.db, { unitId: trust.units.northTeam });
-    const config = { publicUrl: PUBLIC_URL, smtpUrl: undefined, mailFrom: 'Vitals <vitals@trust.test>' };
+    const config = { publicUrl: PUBLIC_URL, smtpUrl: undefined, mailFrom: 'Vitals <vitals@trust.test>', speakUpKeys: testConfig().speakUpKeys };
     expect(await announceNewSignals(database.db, config, { signalIds: [signalId], importId: null }, () => TEST_NOW)).toEqual({ queued: 1, sent: 0, failed: 0 });
   });
 
@@ -80,7 +81,7 @@ describe('announceNewSignals', () => {
     const server = await startSmtpServer();
     try {
       const signalId = await insertSignal(database.db, { unitId: trust.units.northTeam });
-      const config = { publicUrl: PUBLIC_URL, smtpUrl: server.url, mailFrom: 'Vitals <vitals@trust.test>' };
+      const config = { publicUrl: PUBLIC_URL, smtpUrl: server.url, mailFrom: 'Vitals <vitals@trust.test>', speakUpKeys: testConfig().speakUpKeys };
       const result = await announceNewSignals(database.db, config, { signalIds: [signalId], importId: null }, () => TEST_NOW);
       expect(result.queued).toBe(1);
       expect(result.failed).toBe(0);

@@ -137,14 +137,23 @@ async function insertMessage(tx: Db, ring: KeyRing, input: MessageInput, today: 
   return message.id;
 }
 
-/** Adds a message or internal note. A Guardian's message to the reporter marks a reply as waiting. */
+/**
+ * Adds a message or internal note. A handler's message to the reporter marks a reply as waiting;
+ * on a new case it is the acknowledgement, after that the first one is the first feedback.
+ */
 export async function addMessage(db: Db, ring: KeyRing, input: MessageInput, today: string): Promise<number> {
   return db.transaction(async (tx) => {
     const id = await insertMessage(tx, ring, input, today);
     if (input.author !== 'reporter' && !input.internal) {
+      // On the right of SET, columns hold the row's values from before this update.
       await tx
         .update(speakUpCase)
-        .set({ replyWaiting: true, firstFeedbackOn: sql`coalesce(${speakUpCase.firstFeedbackOn}, ${today}::date)` })
+        .set({
+          replyWaiting: true,
+          status: sql`case when ${speakUpCase.status} = 'new' then 'acknowledged'::speak_up_status else ${speakUpCase.status} end`,
+          acknowledgedOn: sql`coalesce(${speakUpCase.acknowledgedOn}, ${today}::date)`,
+          firstFeedbackOn: sql`case when ${speakUpCase.acknowledgedOn} is null then ${speakUpCase.firstFeedbackOn} else coalesce(${speakUpCase.firstFeedbackOn}, ${today}::date) end`,
+        })
         .where(eq(speakUpCase.id, input.caseId));
     }
     return id;
@@ -336,4 +345,18 @@ export async function recordClosingFeedback(db: Db, caseId: number, answers: { w
     .update(speakUpCase)
     .set({ wouldSpeakUpAgain: answers.wouldSpeakUpAgain, detrimentAfterClosure: answers.detrimentAfterClosure })
     .where(and(eq(speakUpCase.id, caseId), eq(speakUpCase.status, 'closed')));
+}
+
+/** How many cases hold each status, in one query (the inbox's filter counts). */
+export async function countCasesByStatus(db: Db): Promise<Record<CaseStatus, number>> {
+  const rows = await db.select({ status: speakUpCase.status, n: sql<number>`count(*)::int` }).from(speakUpCase).groupBy(speakUpCase.status);
+  const counts: Record<CaseStatus, number> = { new: 0, acknowledged: 0, referred: 0, closed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/** The display name of the account a case is referred to, even if it has since lost the role. */
+export async function investigatorName(db: Db, accountId: number): Promise<string | undefined> {
+  const [row] = await db.select({ displayName: account.displayName }).from(account).where(eq(account.id, accountId));
+  return row?.displayName;
 }
