@@ -1,5 +1,6 @@
 import { serve as serveHttp } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startBackgroundJobs } from './background.ts';
 import type { Config } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, demoEmail, setDemoAccountsActive } from './demo/demo-accounts.ts';
@@ -28,7 +29,9 @@ export async function serve(config: Config): Promise<void> {
   }
 
   const clock = () => new Date();
-  setAfterApply(recomputeAfterImport(scorecardQueue(database.db, config, clock)));
+  const scorecard = scorecardQueue(database.db, config, clock);
+  setAfterApply(recomputeAfterImport(scorecard));
+  const stopBackgroundJobs = startBackgroundJobs(database.db, config, clock, scorecard);
   const app = createApp({ config, database, clock });
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -42,6 +45,7 @@ export async function serve(config: Config): Promise<void> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info('stopping', { signal });
+      stopBackgroundJobs();
       server.close(() => resolve());
     };
     process.once('SIGINT', () => stop('SIGINT'));

@@ -46,6 +46,7 @@ export function Layout({ title, hasErrors = false, principal, csrfToken, path, c
         </div>
         <Footer
           links={[
+            { href: '/speak-up', text: 'Speak up about a concern' },
             { href: '/accessibility', text: 'Accessibility statement' },
             { href: '/privacy', text: 'Privacy' },
           ]}
