@@ -47,7 +47,25 @@ describe('health', () => {
 
 describe('deny by default', () => {
   const routes = () => describeRoutes(createTestApp(database).routes);
-  const PUBLIC_PATHS = ['/healthz', '/assets/*', '/sign-in', '/sign-in/oidc', '/sign-in/oidc/callback', '/accessibility', '/privacy'];
+  const PUBLIC_PATHS = [
+    '/healthz',
+    '/assets/*',
+    '/sign-in',
+    '/sign-in/oidc',
+    '/sign-in/oidc/callback',
+    '/accessibility',
+    '/privacy',
+    // Anyone may raise a concern and follow it up with a receipt: no account needed.
+    '/speak-up',
+    '/speak-up/raise',
+    '/speak-up/receipt',
+    '/speak-up/follow-up',
+    '/speak-up/follow-up/sign-out',
+    '/speak-up/follow-up/case',
+    '/speak-up/follow-up/case/messages',
+    '/speak-up/follow-up/case/feedback',
+    '/speak-up/follow-up/case/attachments/:attachmentId',
+  ];
 
   it('declares who may use every route', () => {
     for (const route of routes()) expect(route.access, `${route.method} ${route.path}`).toBeDefined();

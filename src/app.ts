@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes } from '#src/admin/routes.tsx';
@@ -32,6 +33,9 @@ import { AppError } from '#src/web/errors.ts';
 import { logger } from '#src/web/logger.ts';
 import { isoDate } from '#src/web/today.ts';
 
+/** A 5 MB attachment and the form around it. */
+const SPEAK_UP_BODY_LIMIT = 6 * 1024 * 1024;
+
 /** Builds the app with its middleware in a fixed order; every dependency is passed in. */
 export function createApp(deps: AppDeps) {
   const { config } = deps;
@@ -59,6 +63,8 @@ export function createApp(deps: AppDeps) {
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'same-origin',
+      // A stricter policy set by a route (the speak-up reporter pages) stands.
+      overwrite: false,
     }),
   );
 
@@ -68,6 +74,17 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', requires(PUBLIC), (c) => c.json({ status: 'ok', db: deps.database.kind }));
   app.route('/assets', assetRoutes(config.fontUrl));
 
+  // The CSRF check reads the whole body: refuse an oversized speak-up upload before it is read.
+  const tooLarge = new AppError(413, 'The file is too large: attach a photo or screenshot smaller than 5 MB.');
+  app.use(
+    '/speak-up/*',
+    bodyLimit({
+      maxSize: SPEAK_UP_BODY_LIMIT,
+      onError: () => {
+        throw tooLarge;
+      },
+    }),
+  );
   // The API authenticates by bearer token only: no session cookie, so no CSRF.
   app.use('/api/*', authenticateApiToken);
   app.use('*', except('/api/*', loadSession, checkCsrf), denyUnguarded);

@@ -6,6 +6,7 @@ import { databaseTarget, openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_RECEIPT } from './demo/speak-up-cases.ts';
 import { seedDemoTrust } from './demo/seed-demo.ts';
+import { speakupCommand } from './cli-speakup.ts';
 import { serve } from './serve.ts';
 
 const HELP = `Usage: vitals <command> [options]
@@ -19,11 +20,16 @@ Commands:
                              empty database and write its source CSV files to <DATA_DIR>/demo-sources.
   import <kind> <file> [--dry-run] [--sheet NAME] [--map "Header=column" ...]
                              Import a CSV or XLSX export, all rows or none (import --help lists the kinds).
+  speakup redact [--months N]
+                             Redact speak-up cases closed more than N months ago (default
+                             SPEAKUP_RETENTION_MONTHS, 72); this also runs daily while Vitals serves.
+  speakup rotate-keys        Re-seal every speak-up value under the first key in SPEAKUP_KEYS (docs/speak-up.md).
   spc --input FILE           SPC (XmR, Making Data Count) of JSON series; FILE "-" is stdin (spc --help).
   --help                     Show this help.
 
 Settings come from the environment: PORT, DATA_DIR, DATABASE_URL, SESSION_SECRET, PUBLIC_URL,
-VITALS_DEMO, FONT_URL, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL (see README).`;
+VITALS_DEMO, FONT_URL, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL, SMTP_URL, MAIL_FROM,
+SPEAKUP_KEYS, SPEAKUP_RETENTION_MONTHS (see README).`;
 
 class UsageError extends Error {}
 
@@ -88,6 +94,8 @@ export async function main(argv: string[]): Promise<number> {
         return await spcCommand(rest);
       case 'import':
         return await importCommand(rest);
+      case 'speakup':
+        return await speakupCommand(rest);
       case undefined:
       case '--help':
       case '-h':

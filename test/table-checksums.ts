@@ -22,3 +22,16 @@ export async function tableChecksums(db: Db, except: readonly string[] = []): Pr
   }
   return checksums;
 }
+
+/** Every row of every table in the public schema as `table: row as text`, for searching a whole database. */
+export async function tableRows(db: Db): Promise<Set<string>> {
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const rows = new Set<string>();
+  for (const { name } of tables) {
+    for (const { row } of await queryRows<{ row: string }>(db, sql`select t::text as row from ${sql.identifier(name)} t`)) rows.add(`${name}: ${row}`);
+  }
+  return rows;
+}

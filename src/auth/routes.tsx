@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '#src/web/env.ts';
 import { parseForm } from '#src/web/forms.ts';
 import { renderPage } from '#src/web/render.tsx';
@@ -8,19 +8,8 @@ import { PUBLIC, SIGNED_IN } from './permissions.ts';
 import { endSession, startSession } from './session.ts';
 import { attemptPasswordSignIn, LOCKOUT_MINUTES } from './sign-in.ts';
 import { SignInPage } from './views.tsx';
+import { clientAddress } from '#src/web/client-address.ts';
 
-/**
- * The address the request came from, for rate limiting only; never stored with speak-up data.
- * Behind a reverse proxy (TRUST_PROXY=1) it is the last X-Forwarded-For entry: the one our own proxy added.
- */
-function clientAddress(c: Context<AppEnv>): string {
-  if (c.get('config').trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded;
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
 
 export const authRoutes = new Hono<AppEnv>()
   .get('/sign-in', requires(PUBLIC), (c) => {

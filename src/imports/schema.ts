@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { account } from '#src/auth/schema.ts';
 import { createdAt, utcTimestamp } from '#src/db/columns.ts';
 import { orgUnit } from '#src/org/schema.ts';

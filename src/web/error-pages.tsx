@@ -10,6 +10,7 @@ const PAGES = {
   },
   404: { title: 'Page not found', advice: 'If you typed the web address, check it is correct. If you pasted it, check you copied all of it.' },
   409: { title: 'Sorry, that could not be saved', advice: 'Someone else may have changed it at the same time. Go back and try again.' },
+  413: { title: 'What you sent is too large', advice: 'Go back, choose a smaller file and try again.' },
   429: { title: 'Too many attempts', advice: 'Wait 15 minutes, then try again.' },
   500: { title: 'Sorry, there is a problem with the service', advice: 'Try again later.' },
 } as const;

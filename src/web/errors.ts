@@ -1,7 +1,7 @@
 /** Expected failures, each mapped to a status and an NHS error page by app.onError. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 429,
     message: string,
   ) {
     super(message);
