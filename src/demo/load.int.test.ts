@@ -9,6 +9,9 @@ import { generateDemoTrust } from '#src/demo/generate.ts';
 import { DEMO_IMPORTS } from '#src/demo/load.ts';
 import { seedDemoTrust, type SeedResult } from '#src/demo/seed-demo.ts';
 import { DEMO_RECEIPT } from '#src/demo/speak-up-cases.ts';
+import { ngoReturn } from '#src/speakup/reporting/ngo-return.ts';
+import { parseQuarter } from '#src/speakup/reporting/quarters.ts';
+import { loadReportRows } from '#src/speakup/reporting/store.ts';
 import { listMessages, openReporterCase } from '#src/speakup/store.ts';
 import { runImport } from '#src/imports/run-import.ts';
 import { testConfig } from '#src/config.ts';
@@ -91,5 +94,48 @@ describe('the demo trust’s speak-up concerns', () => {
     const caseId = await openReporterCase(database.db, DEMO_RECEIPT.code, DEMO_RECEIPT.passphrase);
     expect(caseId).toBeDefined();
     expect(await openReporterCase(database.db, DEMO_RECEIPT.code, 'not the passphrase')).toBeUndefined();
+  });
+});
+
+describe('the National Guardian’s Office return for the demo trust', () => {
+  it('matches a hand count of the generated Guardian’s log, quarter by quarter', async () => {
+    const rows = await loadReportRows(database.db);
+    const log = trust.sources.speakUpConcerns;
+    let counted = 0;
+    for (const key of ['2021-Q4', '2022-Q1', '2025-Q3', '2026-Q1', '2026-Q2']) {
+      const quarter = parseQuarter(key);
+      if (!quarter) throw new Error(key);
+      const [year = 0, q = 0] = key.split('-Q').map(Number);
+      const firstMonth = new Date(Date.UTC(year, 3 + (q - 1) * 3, 1));
+      const start = firstMonth.toISOString().slice(0, 10);
+      const end = new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + 3, 0)).toISOString().slice(0, 10);
+      const within = (day: string | null) => day !== null && day >= start && day <= end;
+      const received = log.filter((r) => within(r.receivedDate));
+      const closed = log.filter((r) => within(r.closedDate));
+      const yes = (column: 'patientSafety' | 'workerSafety' | 'bullyingOrHarassment' | 'inappropriateAttitudes' | 'sexualSafety' | 'other') =>
+        received.filter((r) => r[column] === 'Yes').length;
+      const result = ngoReturn(rows, quarter);
+      const counts = Object.fromEntries([...result.national, ...result.local].map((c) => [c.category.key, c.count]));
+      counted += received.length;
+      expect(result.received, key).toBe(received.length);
+      expect(result.anonymous, key).toBe(received.filter((r) => r.raised === 'Anonymously').length);
+      expect(result.detriment, key).toBe(received.filter((r) => r.detrimentIndicated === 'Yes').length);
+      expect(counts.patient_safety, key).toBe(yes('patientSafety'));
+      expect(counts.worker_safety, key).toBe(yes('workerSafety'));
+      expect(counts.other, key).toBe(yes('other'));
+      // Before April 2022 one category held bullying, harassment and other behaviours; after it, two.
+      if (start < '2022-04-01') expect(counts.behaviours, key).toBe(yes('bullyingOrHarassment'));
+      else {
+        expect(counts.bullying_or_harassment, key).toBe(yes('bullyingOrHarassment'));
+        expect(counts.inappropriate_attitudes, key).toBe(yes('inappropriateAttitudes'));
+      }
+      if (start >= '2024-04-01') expect(counts.sexual_safety, key).toBe(yes('sexualSafety'));
+      expect(result.closed, key).toBe(closed.length);
+      const answers = Object.fromEntries(result.feedback.map((f) => [f.label, f.count]));
+      for (const answer of ['Yes', 'No', 'Maybe'] as const) expect(answers[answer], `${key} ${answer}`).toBe(closed.filter((r) => r.wouldSpeakUpAgain === answer).length);
+      expect(answers['Don’t know'], key).toBe(closed.filter((r) => r.wouldSpeakUpAgain === "Don't know").length);
+      expect(answers['Not answered'], key).toBe(closed.filter((r) => r.wouldSpeakUpAgain === null).length);
+    }
+    expect(counted).toBeGreaterThan(5);
   });
 });

@@ -1,10 +1,16 @@
 import { speakUpCase } from '#src/db/schema.ts';
+import { categoriesOn } from '#src/speakup/rules.ts';
 import { choice, optional, optionalDate, optionalText, optionalYesNo, parseChoice, parseCode, text, yesNo } from './cells.ts';
 import { dateColumn, monthOfDate, orgCodeColumn } from './columns.ts';
 import { defineKind, idOf } from './define.ts';
 import { upsertRows } from '../upsert.ts';
 
 const RAISED_AS = { Anonymously: 'anonymous', Confidentially: 'confidential', Openly: 'open' } as const;
+
+/** Until April 2022 the national category was "behaviours, such as bullying or harassment" (rules.ts). */
+function bullyingCategoryOn(day: string): string {
+  return categoriesOn(day).some((category) => category.key === 'bullying_or_harassment') ? 'bullying_or_harassment' : 'behaviours';
+}
 
 const SPEAK_UP_AGAIN = { Yes: 'yes', No: 'no', Maybe: 'maybe', 'Don’t know': 'dont_know', "Don't know": 'dont_know' } as const;
 
@@ -51,7 +57,7 @@ export const speakUpConcerns = defineKind({
         categories: [
           row.patientSafety && 'patient_safety',
           row.workerSafety && 'worker_safety',
-          row.bullyingOrHarassment && 'bullying_or_harassment',
+          row.bullyingOrHarassment && bullyingCategoryOn(row.receivedOn),
           row.inappropriateAttitudes && 'inappropriate_attitudes',
           row.sexualSafety && 'sexual_safety',
           row.other && 'other',
