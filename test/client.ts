@@ -5,10 +5,14 @@ export class TestClient {
   private readonly cookies = new Map<string, string>();
   private csrfToken = '';
 
-  constructor(private readonly app: App) {}
+  /** `headers` go with every request, as a browser sends its user agent. */
+  constructor(
+    private readonly app: App,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const response = await this.app.request(path, { ...init, headers });
     for (const cookie of response.headers.getSetCookie()) {
