@@ -1,7 +1,7 @@
 import { InsetText } from '#src/web/components/content.tsx';
 import { Button, PostForm, Select, Textarea } from '#src/web/components/form.tsx';
 import type { FieldErrors, FormValues } from '#src/web/forms.ts';
-import { Checkboxes, Radios } from './choice-fields.tsx';
+import { Checkboxes, Radios } from '#src/web/components/choices.tsx';
 import type { TriageValues } from './forms.ts';
 import type { TriageOptions } from './present.ts';
 
@@ -64,8 +64,8 @@ export function TriageForm({ action, csrfToken, errors, values, options }: Omit<
         name="categories"
         legend="Categories"
         hint="Select all that apply. Patient safety is recorded by selecting “Patient safety or quality”."
-        options={options.categories}
-        checked={values.categories}
+        choices={options.categories}
+        values={values.categories}
         error={errors.categories}
       />
       <Select
@@ -80,7 +80,7 @@ export function TriageForm({ action, csrfToken, errors, values, options }: Omit<
         name="urgency"
         legend="Urgency"
         hint="Urgent cases come first in the inbox."
-        options={[
+        choices={[
           { value: 'routine', label: 'Routine' },
           { value: 'urgent', label: 'Urgent' },
         ]}
@@ -98,7 +98,7 @@ export function TriageForm({ action, csrfToken, errors, values, options }: Omit<
       <Radios
         name="detrimentIndicated"
         legend="Did the reporter say they had suffered detriment for speaking up?"
-        options={[
+        choices={[
           { value: 'yes', label: 'Yes' },
           { value: 'no', label: 'No' },
         ]}

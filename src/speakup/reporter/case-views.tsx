@@ -7,7 +7,7 @@ import { formatDate } from '#src/web/today.ts';
 import { ATTACHMENT_EXTENSIONS, type AttachmentMediaType } from '#src/speakup/attachments.ts';
 import { DETRIMENT_AFTER, SPEAK_UP_AGAIN, type DueDates } from '#src/speakup/rules.ts';
 import type { Author, CaseMessage, CaseStatus } from '#src/speakup/store.ts';
-import { FileUpload, Radios } from './choices.tsx';
+import { FileUpload, Radios } from '#src/web/components/choices.tsx';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT } from './views.tsx';
 
 export function FollowUpPage({ csrfToken, errors, values, signedOut }: { csrfToken: string; errors: FieldErrors; values: FormValues; signedOut: boolean }) {

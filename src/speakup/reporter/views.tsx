@@ -5,7 +5,7 @@ import type { FieldErrors, FormValues } from '#src/web/forms.ts';
 import { formatDate } from '#src/web/today.ts';
 import { PASSPHRASE_MIN_LENGTH } from '#src/speakup/receipt.ts';
 import { RAISED_AS, type Category, type DueDates } from '#src/speakup/rules.ts';
-import { Checkboxes, FileUpload, Radios, WarningCallout } from './choices.tsx';
+import { Checkboxes, FileUpload, Radios, WarningCallout } from '#src/web/components/choices.tsx';
 import { PATIENT_SAFETY } from './forms.ts';
 
 export const ATTACHMENT_HINT =

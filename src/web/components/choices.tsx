@@ -1,9 +1,8 @@
 import type { Child } from 'hono/jsx';
 
 /**
- * nhsuk-frontend radios, checkboxes, file upload and warning callout, which the shared form
- * components do not have yet. As in the design system, the first item's id is the field name, so
- * the error summary's `#name` link lands on it.
+ * nhsuk-frontend radios, checkboxes, file upload and warning callout. As in the design system, the
+ * first item's id is the field name, so the error summary's `#name` link lands on it.
  */
 
 interface Choice {
