@@ -41,6 +41,39 @@ async function uploadForImport(page: Page, content: string, button: string): Pro
   return loadBy(page, () => page.locator('main').getByRole('button', { name: button, exact: true }).click());
 }
 
+/** Opens a list and then the first link on it that matches, as a person picks the top item. */
+const firstLinked = (list: string, pattern: RegExp) => async (page: Page) => {
+  await page.goto(list);
+  const href = (await hrefsOf(page.locator('main a[href]'))).find((candidate) => pattern.test(candidate));
+  if (!href) throw new Error(`No link matching ${pattern} on ${list}`);
+  return (await page.goto(href))?.status();
+};
+
+const SPEAK_UP_PASSPHRASE = 'a passphrase for the scan';
+
+/** Raises an anonymous concern through the form; leaves the page on the receipt and returns its code. */
+async function raiseAnonymously(page: Page): Promise<string> {
+  await page.goto('/speak-up/raise');
+  await page.getByLabel('What happened?').fill('The scan raises this concern to check the pages that follow.');
+  await page.getByRole('group', { name: /patient safety/ }).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('Something else').check();
+  await page.getByRole('group', { name: /detriment/ }).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('Anonymously').check();
+  await page.getByLabel('Choose a passphrase', { exact: true }).fill(SPEAK_UP_PASSPHRASE);
+  await page.getByLabel('Type the passphrase again', { exact: true }).fill(SPEAK_UP_PASSPHRASE);
+  await loadBy(page, () => page.getByRole('button', { name: 'Send your concern' }).click());
+  return (await page.locator('#receipt-code').innerText()).trim();
+}
+
+async function followUp(page: Page, code: string, passphrase: string): Promise<number> {
+  // A reporter still following up an earlier concern is taken straight to it: start afresh.
+  await page.context().clearCookies();
+  await page.goto('/speak-up/follow-up');
+  await page.getByLabel('Receipt code').fill(code);
+  await page.getByLabel('Passphrase').fill(passphrase);
+  return loadBy(page, () => page.getByRole('button', { name: 'Read replies' }).click());
+}
+
 /** Every GET HTML page, each in the state and as the role that shows most of it. */
 const SCANS: PageScan[] = [
   { route: '/sign-in', name: 'sign-in', as: undefined, open: visit('/sign-in') },
@@ -198,6 +231,86 @@ const SCANS: PageScan[] = [
     as: 'analyst',
     open: (page) => uploadForImport(page, 'Month,Organisation Code,Funded Posts\n2024-01,TRUST,1\n', 'Check without importing'),
   },
+  { route: '/speak-up', name: 'speak up', as: undefined, open: visit('/speak-up') },
+  { route: '/speak-up', name: 'speak up, signed in', as: 'staff', open: visit('/speak-up') },
+  { route: '/speak-up/raise', name: 'raise a concern', as: undefined, open: visit('/speak-up/raise') },
+  {
+    route: '/speak-up/raise',
+    name: 'raise a concern with errors',
+    as: undefined,
+    status: 400,
+    open: async (page) => {
+      await page.goto('/speak-up/raise');
+      return submitMainForm(page, 'Send your concern');
+    },
+  },
+  {
+    route: '/speak-up/receipt',
+    name: 'receipt',
+    as: undefined,
+    open: async (page) => {
+      await raiseAnonymously(page);
+      return 200;
+    },
+  },
+  { route: '/speak-up/receipt', name: 'receipt no longer shown', as: undefined, open: visit('/speak-up/receipt') },
+  { route: '/speak-up/follow-up', name: 'follow up a concern', as: undefined, open: visit('/speak-up/follow-up') },
+  {
+    route: '/speak-up/follow-up',
+    name: 'follow up with a wrong passphrase',
+    as: undefined,
+    status: 400,
+    open: async (page) => followUp(page, 'VSDM-0000-0000-0000-0001', 'not the passphrase'),
+  },
+  {
+    route: '/speak-up/follow-up/case',
+    name: 'the reporter’s case',
+    as: undefined,
+    open: async (page) => followUp(page, await raiseAnonymously(page), SPEAK_UP_PASSPHRASE),
+  },
+  {
+    route: '/speak-up/follow-up/case',
+    name: 'the reporter’s case with an error',
+    as: undefined,
+    status: 400,
+    open: async (page) => {
+      await followUp(page, await raiseAnonymously(page), SPEAK_UP_PASSPHRASE);
+      return submitMainForm(page, 'Send message');
+    },
+  },
+  { route: '/speak-up/cases', name: 'speak-up cases', as: 'guardian', open: visit('/speak-up/cases') },
+  { route: '/speak-up/cases', name: 'closed speak-up cases', as: 'guardian', open: visit('/speak-up/cases?view=closed') },
+  { route: '/speak-up/cases/:caseId', name: 'a speak-up case', as: 'guardian', open: firstLinked('/speak-up/cases', /^\/speak-up\/cases\/\d+$/) },
+  { route: '/speak-up/cases/:caseId', name: 'a closed speak-up case', as: 'guardian', open: firstLinked('/speak-up/cases?view=closed', /^\/speak-up\/cases\/\d+$/) },
+  {
+    route: '/speak-up/cases/:caseId',
+    name: 'a speak-up case with an error',
+    as: 'guardian',
+    status: 400,
+    open: async (page) => {
+      await firstLinked('/speak-up/cases', /^\/speak-up\/cases\/\d+$/)(page);
+      return submitMainForm(page, 'Send message');
+    },
+  },
+  { route: '/speak-up/investigations', name: 'investigations', as: 'investigator', open: visit('/speak-up/investigations') },
+  {
+    route: '/speak-up/investigations/:caseId',
+    name: 'an investigation',
+    as: 'investigator',
+    open: firstLinked('/speak-up/investigations', /^\/speak-up\/investigations\/\d+$/),
+  },
+  {
+    route: '/speak-up/investigations/:caseId',
+    name: 'an investigation with an error',
+    as: 'investigator',
+    status: 400,
+    open: async (page) => {
+      await firstLinked('/speak-up/investigations', /^\/speak-up\/investigations\/\d+$/)(page);
+      return submitMainForm(page, 'Add internal note');
+    },
+  },
+  { route: '/speak-up/reports', name: 'speak-up themes and trends', as: 'board', open: visit('/speak-up/reports') },
+  { route: '/speak-up/reports/return', name: 'national return', as: 'guardian', open: visit('/speak-up/reports/return') },
   { route: '404', name: 'page not found', as: 'analyst', status: 404, open: visit('/no-such-page') },
   { route: '403', name: 'forbidden', as: 'manager', status: 403, open: visit('/admin/accounts') },
 ];
@@ -206,7 +319,7 @@ const SCANS: PageScan[] = [
 const ERROR_PAGES = ['404', '403'];
 
 /** GET routes that answer with something other than an HTML page of their own. */
-const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/, /^\/api\//, /^\/imports\/runs\/:runId\/status$/];
+const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/, /^\/api\//, /^\/imports\/runs\/:runId\/status$/, /\/attachments\/:attachmentId$/];
 
 let browser: Browser;
 const contexts = new Map<Role | 'signed-out', Promise<BrowserContext>>();

@@ -91,7 +91,10 @@ export function RaisePage({ csrfToken, places, categories, errors, values, chose
       <div class="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1>Raise a concern</h1>
-        <p>Only the Freedom to Speak Up Guardian reads what you send. Everything you write is stored encrypted.</p>
+        <p>
+          The Freedom to Speak Up Guardian reads what you send. If they ask an investigator to look into it, the investigator
+          reads your concern too, but never your name unless you raise it openly. Everything you write is stored encrypted.
+        </p>
         {signedInAs && (
           <InsetText>
             <p>
