@@ -5,6 +5,8 @@ import { countStaffByUnit, findCurrentAssignment } from '#src/org/store.ts';
 import { totalsFor } from '#src/org/summary.ts';
 import { unitsInScope } from '#src/signals/scope.ts';
 import { countSignalsInUnits } from '#src/signals/store.ts';
+import { inboxSummary } from '#src/speakup/cases/present.ts';
+import { countCases, listCases } from '#src/speakup/store.ts';
 import type { AppEnv } from '#src/web/env.ts';
 import { notFound } from '#src/web/errors.ts';
 import { renderPage } from '#src/web/render.tsx';
@@ -51,6 +53,8 @@ export const homeRoutes = new Hono<AppEnv>()
               )
             : undefined
         }
+        speakUp={can(principal, 'speakup.cases') ? inboxSummary(await listCases(db, { status: 'open' }, 5000), today) : undefined}
+        referredToMe={can(principal, 'speakup.investigate') ? await countCases(db, { status: 'referred', investigatorAccountId: principal.accountId }) : undefined}
       />,
     );
   })

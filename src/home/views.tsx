@@ -1,3 +1,4 @@
+import type { InboxSummary } from '#src/speakup/cases/present.ts';
 import { Card, SummaryList, Table } from '#src/web/components/content.tsx';
 import { formatDate } from '#src/web/today.ts';
 import { LEVEL_LABELS, lineManagerName, type JobFields, type UnitTotals } from '#src/org/summary.ts';
@@ -16,10 +17,16 @@ export interface HomeProps {
   canUseApi: boolean;
   /** New signals in the units the person manages; undefined when they do not manage signals. */
   newSignals: number | undefined;
+  /** The Guardian's open speak-up cases that need something; undefined for everyone else. */
+  speakUp: InboxSummary | undefined;
+  /** Speak-up cases referred to this investigator and still open; undefined for everyone else. */
+  referredToMe: number | undefined;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** What a person sees first: their job, their roles, and the parts of the trust they look after. */
-export function HomePage({ name, roles, job, units, canManageAccounts, canReadAudit, canReadOutbox, canUseApi, newSignals }: HomeProps) {
+export function HomePage({ name, roles, job, units, canManageAccounts, canReadAudit, canReadOutbox, canUseApi, newSignals, speakUp, referredToMe }: HomeProps) {
   return (
     <>
       <h1>Welcome, {name}</h1>
@@ -29,6 +36,24 @@ export function HomePage({ name, roles, job, units, canManageAccounts, canReadAu
           <p>
             {newSignals === 0 ? 'There are no new signals for your units. ' : `${newSignals === 1 ? 'There is 1 new signal' : `There are ${newSignals} new signals`} for your units. `}
             <a href="/signals">Go to your signals</a>
+          </p>
+        </div>
+      )}
+      {speakUp && (
+        <div class="nhsuk-inset-text">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {`Speak up: ${plural(speakUp.new, 'new concern', 'new concerns')}, ${plural(speakUp.overdueAcknowledgement, 'case', 'cases')} overdue for acknowledgement, ${plural(speakUp.overdueFeedback, 'case', 'cases')} overdue for feedback. `}
+            <a href="/speak-up/cases">Go to speak-up cases</a>
+          </p>
+        </div>
+      )}
+      {referredToMe !== undefined && (
+        <div class="nhsuk-inset-text">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {`${referredToMe === 1 ? '1 speak-up case is' : `${referredToMe} speak-up cases are`} referred to you. `}
+            <a href="/speak-up/investigations">Go to your investigations</a>
           </p>
         </div>
       )}
@@ -173,8 +198,18 @@ export function PrivacyPage() {
           <li>Protected characteristics can be read only by people whose role needs them, and every read is recorded.</li>
           <li>Sign-ins and changes to who can see what are recorded in an audit log that cannot be changed.</li>
         </ul>
+        <h2>Speaking up</h2>
+        <ul>
+          <li>A concern raised anonymously is stored with no account, no internet address, no browser details and no time finer than the day. Photos lose the hidden details (camera, place, author) before they are stored.</li>
+          <li>Everything written in a concern, and every attachment, is stored encrypted. Only the Freedom to Speak Up Guardian, and an investigator for the cases referred to them, can read it.</li>
+          <li>A confidential reporter’s name is seen by the Guardian only. An address given for “a reply is waiting” messages is never shown to anyone and is deleted when the case closes.</li>
+          <li>The details of a closed case are deleted after a period the trust sets (six years unless changed); only the counts used in reports are kept.</li>
+        </ul>
         <h2>Cookies</h2>
-        <p>Vitals uses only the cookies it needs to keep you signed in and to protect forms. It sets no tracking cookies.</p>
+        <p>
+          Vitals uses only the cookies it needs to keep you signed in, to protect forms, and, for 30 minutes at most, to keep a reporter reading
+          their own concern. It sets no tracking cookies.
+        </p>
       </div>
     </div>
   );

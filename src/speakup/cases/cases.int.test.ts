@@ -304,3 +304,18 @@ describe('working a case', () => {
     expect((await guardian.post(`/speak-up/cases/${imported.id}/messages`, { message: 'hello' })).status).toBe(409);
   });
 });
+
+describe('the home page', () => {
+  it('tells the Guardian what needs doing, an investigator what is referred to them, and a manager nothing', async () => {
+    await raise('2026-10-20');
+    const { html } = await guardian.get('/');
+    expect(html).toMatch(/Speak up: \d+ new concerns?, [1-9]\d* cases? overdue for acknowledgement, \d+ cases? overdue for feedback\./);
+    expect(html).toContain('href="/speak-up/cases"');
+    const investigator = new TestClient(app);
+    await investigator.signIn(trust.accounts.investigator.email, TEST_PASSWORD);
+    expect((await investigator.get('/')).html).toMatch(/\d+ speak-up cases? (is|are) referred to you\./);
+    const manager = new TestClient(app);
+    await manager.signIn(trust.accounts.manager.email, TEST_PASSWORD);
+    expect((await manager.get('/')).html).not.toMatch(/speak-up cases|new concern/i);
+  });
+});
