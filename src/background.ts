@@ -2,16 +2,18 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { RecomputeQueue } from './metrics/recompute-queue.ts';
 import { deliverOutbox } from './notifications/deliver.ts';
+import { queueGuardianDigests } from './speakup/guardian-digest.ts';
 import { redactClosedCases } from './speakup/retention.ts';
 import { logger } from './web/logger.ts';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /**
- * Work the server does on its own: send the outbox every minute (when a mail server is set); once at
- * start and then daily, redact speak-up cases past their retention and recompute the speak-up
- * measures. Concerns raised in Vitals reach the scorecard through the daily run, never one run per
+ * Work the server does on its own: send the outbox every minute (when a mail server is set); every
+ * hour, queue the Guardians' daily digest if today's has not gone; once at start and then daily,
+ * redact speak-up cases past their retention; daily, recompute the speak-up measures. Concerns raised in Vitals reach the scorecard through the daily run, never one run per
  * concern: a recompute's recorded time would otherwise say when an anonymous concern arrived.
  * A failed run is logged and tried again at the next tick; it never stops the server.
  */
@@ -36,6 +38,7 @@ export function startBackgroundJobs(db: Db, config: Config, clock: () => Date, s
     timers.push(timer);
   };
   if (config.smtpUrl) every('deliver outbox', MINUTE, () => deliverOutbox(db, config, clock));
+  every('guardian digest', HOUR, () => queueGuardianDigests(db, config, clock()));
   every('speak-up retention', DAY, () => redactClosedCases(db, { months: config.speakUpRetentionMonths, now: clock(), actorAccountId: null }), { now: true });
   every('speak-up measures', DAY, () => scorecard.enqueue({ sources: ['speak-up'] }));
   return () => timers.forEach(clearInterval);
