@@ -1,4 +1,4 @@
-import { Breadcrumb, SummaryList, Table } from '#src/web/components/content.tsx';
+import { Breadcrumb, SummaryList, Table, WrittenText } from '#src/web/components/content.tsx';
 import { formatDateTime } from '#src/web/today.ts';
 import { isWithheldAddress } from './outbox.ts';
 
@@ -63,16 +63,7 @@ export function OutboxMessagePage({ message }: { message: MessageSummary & { bod
         ]}
       />
       <h2>Message</h2>
-      {message.body.split(/\n{2,}/).map((paragraph) => (
-        <p class="nhsuk-u-text-break-word">
-          {paragraph.split('\n').map((line, index) => (
-            <>
-              {index > 0 && <br />}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
+      <WrittenText class="nhsuk-u-text-break-word" text={message.body} />
     </>
   );
 }

@@ -220,3 +220,25 @@ function stripPng(bytes: Buffer): StripResult {
   }
   return { ok: false, error: DAMAGED };
 }
+
+const KILOBYTE = 1024;
+
+/** "900 bytes", "2 KB", "3.0 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < KILOBYTE) return `${bytes} bytes`;
+  if (bytes < KILOBYTE * KILOBYTE) return `${Math.round(bytes / KILOBYTE)} KB`;
+  return `${(bytes / KILOBYTE / KILOBYTE).toFixed(1)} MB`;
+}
+
+/**
+ * The headers of an attachment download: its type, a generic file name (the reporter's own name
+ * for the file was never stored) and no caching.
+ */
+export function attachmentHeaders(attachmentId: number, mediaType: string): Record<string, string> {
+  const known = mediaType in ATTACHMENT_EXTENSIONS ? (mediaType as AttachmentMediaType) : undefined;
+  return {
+    'Content-Type': known ?? 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="speak-up-attachment-${attachmentId}.${known ? ATTACHMENT_EXTENSIONS[known] : 'bin'}"`,
+    'Cache-Control': 'no-store',
+  };
+}

@@ -114,7 +114,7 @@ describe('a case page', () => {
     expect(html).toContain(`href="/speak-up/cases/${raised.caseId}/attachments/${attachmentId}"`);
     const download = await guardian.request(`/speak-up/cases/${raised.caseId}/attachments/${attachmentId}`);
     expect(download.status).toBe(200);
-    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="speak-up-attachment-${attachmentId}.txt"`);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="speak-up-attachment-${attachmentId}.bin"`);
     expect(await download.text()).toBe('rota photo');
     expect(await auditRows('speak-up.attachment.read', raised.caseId)).toHaveLength(1);
     const other = await raise('2026-10-25');

@@ -1,25 +1,7 @@
+import { WrittenText } from '#src/web/components/content.tsx';
 import { formatDate } from '#src/web/today.ts';
 import type { CaseMessage } from '../store.ts';
-import { formatBytes } from './present.ts';
-
-/** Keeps the writer's paragraphs and line breaks; the text itself is escaped like any other. */
-function WrittenText({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
-  return (
-    <>
-      {paragraphs.map((paragraph) => (
-        <p class="nhsuk-card__description">
-          {paragraph.split('\n').map((line, index) => (
-            <>
-              {index > 0 && <br />}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
-}
+import { formatBytes } from '../attachments.ts';
 
 function authorOf(message: CaseMessage): string {
   if (message.author === 'reporter') return 'the reporter';
@@ -60,7 +42,7 @@ export function Conversation({ messages, attachmentsHref }: { messages: readonly
               <p class="nhsuk-card__description nhsuk-u-secondary-text-colour">
                 Written by {authorOf(message)} on {formatDate(message.sentOn)}
               </p>
-              <WrittenText text={message.body} />
+              <WrittenText class="nhsuk-card__description" text={message.body} />
               <Attachments message={message} attachmentsHref={attachmentsHref} />
             </div>
           </div>
@@ -70,7 +52,7 @@ export function Conversation({ messages, attachmentsHref }: { messages: readonly
               <h3 class="nhsuk-card__heading nhsuk-heading-s">
                 {message.author === 'reporter' ? 'From the reporter' : `To the reporter, from ${authorOf(message)}`}, {formatDate(message.sentOn)}
               </h3>
-              <WrittenText text={message.body} />
+              <WrittenText class="nhsuk-card__description" text={message.body} />
               <Attachments message={message} attachmentsHref={attachmentsHref} />
             </div>
           </div>

@@ -5,7 +5,7 @@ import type { AppEnv } from '#src/web/env.ts';
 import { notFound } from '#src/web/errors.ts';
 import { isoDate } from '#src/web/today.ts';
 import { findCase, readAttachment, type CaseRow } from '../store.ts';
-import { attachmentFileName } from './present.ts';
+import { attachmentHeaders } from '../attachments.ts';
 
 /** Handlers for the Guardian's and the investigator's case pages share these. */
 
@@ -50,9 +50,5 @@ export async function sendAttachment(c: Context<AppEnv>, caseRow: CaseRow): Prom
   const found = await readAttachment(c.get('database').db, c.get('config').speakUpKeys, caseRow.id, attachmentId, { includeInternal: true });
   if (!found) throw notFound();
   await auditCase(c, caseRow.id, 'speak-up.attachment.read', { attachmentId });
-  return c.body(new Uint8Array(found.bytes), 200, {
-    'content-type': found.mediaType,
-    'content-disposition': `attachment; filename="${attachmentFileName(attachmentId, found.mediaType)}"`,
-    'cache-control': 'no-store',
-  });
+  return c.body(new Uint8Array(found.bytes), 200, attachmentHeaders(attachmentId, found.mediaType));
 }

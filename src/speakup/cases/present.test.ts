@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OrgTree } from '#src/org/tree.ts';
 import type { CaseRow } from '../store.ts';
-import { attachmentFileName, byPriority, caseAgeDays, caseDeadlines, formatBytes, inboxSummary, inboxView, triageOptions, whereOptions } from './present.ts';
+import { attachmentHeaders, formatBytes } from '../attachments.ts';
+import { byPriority, caseAgeDays, caseDeadlines, inboxSummary, inboxView, triageOptions, whereOptions } from './present.ts';
 
 const TODAY = '2026-11-02';
 
@@ -136,8 +137,8 @@ describe('triage choices', () => {
 
 describe('attachments', () => {
   it('names downloads generically and gives sizes in words', () => {
-    expect(attachmentFileName(12, 'application/pdf')).toBe('speak-up-attachment-12.pdf');
-    expect(attachmentFileName(13, 'application/octet-stream')).toBe('speak-up-attachment-13');
+    expect(attachmentHeaders(12, 'image/png')['Content-Disposition']).toBe('attachment; filename="speak-up-attachment-12.png"');
+    expect(attachmentHeaders(13, 'application/pdf')).toMatchObject({ 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename="speak-up-attachment-13.bin"' });
     expect(formatBytes(900)).toBe('900 bytes');
     expect(formatBytes(2048)).toBe('2 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');

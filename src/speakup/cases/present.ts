@@ -133,30 +133,6 @@ export function unitName(tree: OrgTree, unitId: number | null): string {
   return tree.get(unitId)?.name ?? 'A unit that has since closed';
 }
 
-const KILOBYTE = 1024;
-
-export function formatBytes(bytes: number): string {
-  if (bytes < KILOBYTE) return `${bytes} bytes`;
-  if (bytes < KILOBYTE * KILOBYTE) return `${Math.round(bytes / KILOBYTE)} KB`;
-  return `${(bytes / KILOBYTE / KILOBYTE).toFixed(1)} MB`;
-}
-
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'text/plain': 'txt',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-};
-
-/** A generic download name: the reporter's own file name was never stored. */
-export function attachmentFileName(attachmentId: number, mediaType: string): string {
-  const extension = EXTENSIONS[mediaType];
-  return `speak-up-attachment-${attachmentId}${extension ? `.${extension}` : ''}`;
-}
-
 export interface TriageOptions {
   categories: { value: string; label: string }[];
   workerGroups: readonly string[];

@@ -1,10 +1,10 @@
-import { InsetText, SummaryList } from '#src/web/components/content.tsx';
+import { InsetText, SummaryList, WrittenText } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
 import { Button, Input, PostForm, Textarea } from '#src/web/components/form.tsx';
 import { SuccessBanner } from '#src/web/components/notification-banner.tsx';
 import type { FieldErrors, FormValues } from '#src/web/forms.ts';
 import { formatDate } from '#src/web/today.ts';
-import { ATTACHMENT_EXTENSIONS, type AttachmentMediaType } from '#src/speakup/attachments.ts';
+import { ATTACHMENT_EXTENSIONS, formatBytes, type AttachmentMediaType } from '#src/speakup/attachments.ts';
 import { DETRIMENT_AFTER, SPEAK_UP_AGAIN, type DueDates } from '#src/speakup/rules.ts';
 import type { Author, CaseMessage, CaseStatus } from '#src/speakup/store.ts';
 import { FileUpload, Radios } from '#src/web/components/choices.tsx';
@@ -50,27 +50,6 @@ const STATUS_WORDS: Record<CaseStatus, string> = {
 
 const AUTHOR_WORDS: Record<Author, string> = { reporter: 'You', guardian: 'Guardian', investigator: 'Investigator' };
 
-function Paragraphs({ text }: { text: string }) {
-  return (
-    <>
-      {text.split(/\n\s*\n/).map((paragraph) => (
-        <p>
-          {paragraph.split('\n').map((line, index) => (
-            <>
-              {index > 0 && <br />}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function fileSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 function attachmentKind(mediaType: string): string {
   return mediaType in ATTACHMENT_EXTENSIONS ? ATTACHMENT_EXTENSIONS[mediaType as AttachmentMediaType].toUpperCase() : 'file';
 }
@@ -82,13 +61,13 @@ function Message({ message }: { message: CaseMessage }) {
         <h3 class="nhsuk-card__heading nhsuk-heading-s">
           {AUTHOR_WORDS[message.author]}, {formatDate(message.sentOn)}
         </h3>
-        <Paragraphs text={message.body} />
+        <WrittenText text={message.body} />
         {message.attachments.length > 0 && (
           <ul class="nhsuk-list">
             {message.attachments.map((attachment) => (
               <li>
                 <a href={`/speak-up/follow-up/case/attachments/${attachment.id}`} download>
-                  Download the attached image ({attachmentKind(attachment.mediaType)}, {fileSize(attachment.byteSize)})
+                  Download the attached image ({attachmentKind(attachment.mediaType)}, {formatBytes(attachment.byteSize)})
                 </a>
               </li>
             ))}
@@ -152,7 +131,7 @@ export function CasePage({ view, csrfToken, errors, values, saved }: CasePagePro
         {isClosed && (
           <>
             <h2>Outcome</h2>
-            {view.outcome ? <Paragraphs text={view.outcome} /> : <p>The Guardian did not write an outcome.</p>}
+            {view.outcome ? <WrittenText text={view.outcome} /> : <p>The Guardian did not write an outcome.</p>}
           </>
         )}
         {isClosed && !view.feedbackAnswered && <ClosingQuestions csrfToken={csrfToken} errors={errors} values={values} />}

@@ -3,7 +3,7 @@ import { requires } from '#src/auth/guard.ts';
 import { PUBLIC } from '#src/auth/permissions.ts';
 import type { Config } from '#src/config.ts';
 import type { OrgUnitNode } from '#src/org/tree.ts';
-import { ATTACHMENT_EXTENSIONS, type AttachmentMediaType } from '#src/speakup/attachments.ts';
+import { attachmentHeaders } from '#src/speakup/attachments.ts';
 import { AttemptLimiter, FOLLOW_UP_LIMITS } from '#src/speakup/attempts.ts';
 import { normaliseReceiptCode } from '#src/speakup/receipt.ts';
 import { categoriesOn, dueDates, timelinessOn } from '#src/speakup/rules.ts';
@@ -236,9 +236,5 @@ reporterRoutes
     if (!Number.isInteger(attachmentId) || attachmentId <= 0) throw notFound();
     const file = await readAttachment(c.get('database').db, c.get('config').speakUpKeys, row.id, attachmentId, { includeInternal: false });
     if (!file) throw notFound();
-    const known = file.mediaType in ATTACHMENT_EXTENSIONS ? (file.mediaType as AttachmentMediaType) : undefined;
-    return c.body(new Uint8Array(file.bytes), 200, {
-      'Content-Type': known ?? 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="speak-up-attachment-${attachmentId}.${known ? ATTACHMENT_EXTENSIONS[known] : 'bin'}"`,
-    });
+    return c.body(new Uint8Array(file.bytes), 200, attachmentHeaders(attachmentId, file.mediaType));
   });

@@ -84,6 +84,25 @@ export function Card({ href, heading, description }: { href: string; heading: st
   );
 }
 
+/** Someone's own words, keeping their paragraphs and line breaks; the text is escaped like any other. */
+export function WrittenText({ text, class: className }: { text: string; class?: string }) {
+  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+  return (
+    <>
+      {paragraphs.map((paragraph) => (
+        <p class={className}>
+          {paragraph.split('\n').map((line, index) => (
+            <>
+              {index > 0 && <br />}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
 export function InsetText({ children }: { children: Child }) {
   return (
     <div class="nhsuk-inset-text">
