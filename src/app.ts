@@ -14,6 +14,9 @@ import { checkCsrf, loadSession } from '#src/auth/middleware.ts';
 import { oidcRoutes } from '#src/auth/oidc-routes.tsx';
 import { PUBLIC } from '#src/auth/permissions.ts';
 import { authRoutes } from '#src/auth/routes.tsx';
+import { outputRoutes } from '#src/board/outputs/routes.tsx';
+import { reportRoutes as boardReportRoutes } from '#src/board/reports/routes.tsx';
+import { strategyRoutes } from '#src/board/strategy/routes.tsx';
 import { homeRoutes } from '#src/home/routes.tsx';
 import { importRoutes } from '#src/imports/routes.tsx';
 import { outboxRoutes } from '#src/notifications/routes.tsx';
@@ -101,6 +104,9 @@ export function createApp(deps: AppDeps) {
   app.route('/speak-up/investigations', investigationRoutes);
   app.route('/speak-up/reports', reportRoutes);
   app.route('/speak-up', reporterRoutes);
+  app.route('/board/reports', outputRoutes);
+  app.route('/board/reports', boardReportRoutes);
+  app.route('/board/strategy', strategyRoutes);
   app.route('/account/tokens', tokenRoutes);
   app.route('/api/v1', apiRoutes);
 

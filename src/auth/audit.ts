@@ -31,7 +31,14 @@ export type AuditAction =
   | 'speak-up.attachment.read'
   | 'speak-up.return.downloaded'
   | 'speak-up.redacted'
-  | 'speak-up.keys.rotated';
+  | 'speak-up.keys.rotated'
+  | 'board.report.created'
+  | 'board.report.ready'
+  | 'board.report.returned'
+  | 'board.report.published'
+  | 'board.commentary.saved'
+  | 'board.report.downloaded'
+  | 'strategy.updated';
 
 export interface AuditEntry {
   actorAccountId: number | null;

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   'speakup.cases': 'Handle every Freedom to Speak Up case: triage, reply, refer, close (every read is audited)',
   'speakup.investigate': 'Work on the Freedom to Speak Up cases referred to you, and only those',
   'speakup.reports': 'See speak-up themes and trends (small numbers suppressed) and the national data return',
+  'board.reports.view': 'Read the board’s integrated reports and the strategy’s progress',
+  'board.reports.edit': 'Start a month’s board report, write metric commentary and send it for review',
+  'board.reports.publish': 'Publish a board report, freezing its numbers, charts and commentary',
+  'strategy.edit': 'Edit the trust strategy: vision, values, objectives, priorities, success measures and board metrics',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -41,10 +45,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: ['org.view', 'people.view', 'scorecard.view', 'signals.manage'],
   guardian: ['org.view', 'speakup.cases', 'speakup.reports'],
   investigator: ['speakup.investigate'],
-  analyst: ['org.view', 'people.view', 'people.characteristics.read', 'scorecard.view', 'signals.manage', 'metrics.edit', 'imports.run', 'api.tokens'],
+  analyst: ['org.view', 'people.view', 'people.characteristics.read', 'scorecard.view', 'signals.manage', 'metrics.edit', 'imports.run', 'api.tokens', 'board.reports.view', 'board.reports.edit'],
   programme: ['org.view', 'scorecard.view'],
-  board: ['org.view', 'scorecard.view', 'speakup.reports'],
-  admin: ['org.view', 'admin.accounts', 'audit.read', 'scorecard.view', 'imports.run', 'api.tokens', 'outbox.read'],
+  board: ['org.view', 'scorecard.view', 'speakup.reports', 'board.reports.view'],
+  admin: ['org.view', 'admin.accounts', 'audit.read', 'scorecard.view', 'imports.run', 'api.tokens', 'outbox.read', 'board.reports.view', 'board.reports.edit', 'board.reports.publish', 'strategy.edit'],
 };
 
 export interface Grant {

@@ -5,3 +5,4 @@ export * from '#src/metrics/schema.ts';
 export * from '#src/notifications/schema.ts';
 export * from '#src/api/schema.ts';
 export * from '#src/speakup/schema.ts';
+export * from '#src/board/schema.ts';

@@ -12,6 +12,8 @@ const ENTRIES: NavigationEntry[] = [
   { href: '/', text: 'Home', permission: 'signed-in' },
   { href: '/scorecard', text: 'Scorecard', permission: 'scorecard.view' },
   { href: '/signals', text: 'Signals', permission: 'signals.manage' },
+  { href: '/board/reports', text: 'Board report', permission: 'board.reports.view' },
+  { href: '/board/strategy', text: 'Strategy', permission: 'board.reports.view' },
   { href: '/speak-up/cases', text: 'Speak-up cases', permission: 'speakup.cases' },
   { href: '/speak-up/investigations', text: 'Investigations', permission: 'speakup.investigate' },
   { href: '/speak-up/reports', text: 'Speak-up reports', permission: 'speakup.reports' },
