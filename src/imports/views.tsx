@@ -1,3 +1,4 @@
+import { FileUpload } from '#src/web/components/choices.tsx';
 import type { ImportRowError, ImportSummary } from '#src/db/schema.ts';
 import { Breadcrumb, InsetText, SummaryList, Table } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
@@ -84,28 +85,13 @@ export function NewImportPage({ csrfToken, errors, values }: { csrfToken: string
         <form method="post" action="/imports" enctype="multipart/form-data" novalidate>
           <input type="hidden" name="_csrf" value={csrfToken} />
           <Select name="kind" label="What kind of file is it?" options={KIND_OPTIONS} value={values.kind} error={errors.kind} />
-          <div class={errors.file ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-            <label class="nhsuk-label" for="file">
-              File
-            </label>
-            <div class="nhsuk-hint" id="file-hint">
-              CSV (UTF-8, with a header row) or .xlsx
-            </div>
-            {errors.file && (
-              <span class="nhsuk-error-message" id="file-error">
-                <span class="nhsuk-u-visually-hidden">Error: </span>
-                {errors.file}
-              </span>
-            )}
-            <input
-              class={errors.file ? 'nhsuk-file-upload nhsuk-file-upload--error' : 'nhsuk-file-upload'}
-              id="file"
-              name="file"
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={errors.file ? 'file-hint file-error' : 'file-hint'}
-            />
-          </div>
+          <FileUpload
+            name="file"
+            label="File"
+            hint="CSV (UTF-8, with a header row) or .xlsx"
+            error={errors.file}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
           <Input name="sheet" label="Sheet (Excel workbooks only, optional)" hint="Leave blank to read the first sheet." value={values.sheet} error={errors.sheet} width={20} />
           <div class="nhsuk-button-group">
             <button class="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit" name="action" value="check">

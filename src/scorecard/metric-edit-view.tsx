@@ -1,3 +1,4 @@
+import { Radios } from '#src/web/components/choices.tsx';
 import { Breadcrumb } from '#src/web/components/content.tsx';
 import { ErrorSummary } from '#src/web/components/error-summary.tsx';
 import { Button, Input, PostForm, Textarea } from '#src/web/components/form.tsx';
@@ -7,44 +8,10 @@ import { minimumGroupSizeHint } from './forms.ts';
 import type { MetricRow } from './store.ts';
 
 const POLARITY_OPTIONS = [
-  { value: 'increase', text: 'Higher is better' },
-  { value: 'decrease', text: 'Lower is better' },
-  { value: 'neutral', text: 'Neither: a change either way is worth a look' },
+  { value: 'increase', label: 'Higher is better' },
+  { value: 'decrease', label: 'Lower is better' },
+  { value: 'neutral', label: 'Neither: a change either way is worth a look' },
 ];
-
-/** nhsuk radios for the direction of improvement. */
-function PolarityRadios({ value, error }: { value: string; error?: string | undefined }) {
-  return (
-    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <fieldset class="nhsuk-fieldset" aria-describedby={error ? 'polarity-error' : undefined}>
-        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Which direction is better?</legend>
-        {error && (
-          <span class="nhsuk-error-message" id="polarity-error">
-            <span class="nhsuk-u-visually-hidden">Error: </span>
-            {error}
-          </span>
-        )}
-        <div class="nhsuk-radios" data-module="nhsuk-radios">
-          {POLARITY_OPTIONS.map((option, i) => (
-            <div class="nhsuk-radios__item">
-              <input
-                class="nhsuk-radios__input"
-                id={i === 0 ? 'polarity' : `polarity-${option.value}`}
-                name="polarity"
-                type="radio"
-                value={option.value}
-                checked={value === option.value}
-              />
-              <label class="nhsuk-label nhsuk-radios__label" for={i === 0 ? 'polarity' : `polarity-${option.value}`}>
-                {option.text}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 export function metricFormValues(metric: MetricRow): FormValues {
   return {
@@ -91,7 +58,7 @@ export function MetricEditPage({ metric, csrfToken, errors, values }: { metric: 
             error={errors.minimumGroupSize}
             width={4}
           />
-          <PolarityRadios value={values.polarity ?? ''} error={errors.polarity} />
+          <Radios name="polarity" legend="Which direction is better?" choices={POLARITY_OPTIONS} value={values.polarity} error={errors.polarity} />
           <Button>Save measure</Button>
         </PostForm>
       </div>

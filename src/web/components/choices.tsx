@@ -107,7 +107,7 @@ export function Checkboxes({ values, ...props }: ChoicesProps & { values: readon
 /** A plain file input (no drop zone script), so it works the same with and without JavaScript. */
 export function FileUpload({ name, label, hint, error, accept }: { name: string; label: string; hint?: string; error?: string | undefined; accept: string }) {
   return (
-    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+    <div class={error ? 'nhsuk-form-group nhsuk-form-group--error nhsuk-file-upload' : 'nhsuk-form-group nhsuk-file-upload'}>
       <label class="nhsuk-label" for={name}>
         {label}
       </label>
