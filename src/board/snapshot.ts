@@ -16,6 +16,8 @@ export interface ReportSnapshot {
   speakUp: ReportSpeakUpThemes | null;
   /** What moved since the last published report (empty for the first). */
   changes: ReportChange[];
+  /** 'YYYY-MM' of the last published report the changes compare with; null for the first. */
+  changesSinceMonth: string | null;
 }
 
 export interface ReportObjective {
@@ -31,6 +33,12 @@ export interface ReportMetric {
   /** 'people' | 'speak-up' | 'survey' | 'operational' … (the catalogue source). */
   source: string;
   format: string;
+  /** Headings of the data table's count columns ("Days lost", "Days available"). */
+  numeratorLabel: string;
+  denominatorLabel: string;
+  /** Which minimum group size applies and the analyst's setting: what a suppressed period says. */
+  suppressionRule: string;
+  minimumGroupSize: number | null;
   polarity: 'increase' | 'decrease' | 'neutral';
   owner: string;
   /** The period shown for this metric: the report month, or the latest survey year before it. */

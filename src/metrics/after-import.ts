@@ -7,14 +7,14 @@ import { RecomputeQueue } from './recompute-queue.ts';
 
 /**
  * The scorecard sources each import kind feeds. Structure and assignments are every metric's
- * denominator (staff in post), so they recompute everything; people's names and equality data feed
- * no scorecard metric.
+ * denominator (staff in post), so they recompute everything; equality data feeds the equality
+ * measures; people's names feed no scorecard metric.
  */
 export const SOURCES_BY_KIND: Readonly<Record<string, readonly MetricSource[] | 'all'>> = {
   'organisation-structure': 'all',
   'esr-people': [],
   'esr-assignments': 'all',
-  'esr-equality': [],
+  'esr-equality': ['equality'],
   establishment: ['retention'],
   starters: ['retention'],
   leavers: ['retention'],

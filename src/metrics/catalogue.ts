@@ -1,7 +1,11 @@
 import type { Db } from '#src/db/client.ts';
 import { metric } from '#src/db/schema.ts';
 
-/** Triangulation sources (`../shared/methods/triangulation.md`): each counts once, however many metrics it has. */
+/**
+ * Triangulation sources (`../shared/methods/triangulation.md`): each counts once, however many
+ * metrics it has. Equality measures describe who works in a unit, not how it is doing: they are
+ * charted and raise no signals.
+ */
 export const SOURCES = {
   sickness: 'Sickness absence',
   retention: 'Retention',
@@ -11,6 +15,7 @@ export const SOURCES = {
   'patient-feedback': 'Patient feedback',
   survey: 'Staff survey',
   operational: 'Operational',
+  equality: 'Equality, diversity and inclusion',
 } as const;
 export type MetricSource = keyof typeof SOURCES;
 
@@ -25,7 +30,8 @@ export const FORMATS = {
 } as const;
 export type MetricFormat = keyof typeof FORMATS;
 
-export type SuppressionRule = 'workforce' | 'survey' | 'speakUp' | 'none';
+/** Which minimum group size applies (`MINIMUM_GROUP_SIZES`); 'edi' for protected-characteristic measures. */
+export type SuppressionRule = 'workforce' | 'survey' | 'speakUp' | 'edi' | 'none';
 
 export interface MetricDefinition {
   key: string;
@@ -82,6 +88,8 @@ export const METRICS: readonly MetricDefinition[] = [
   { key: 'handover_30', name: 'Handovers within 30 minutes', description: 'Handed over within 30 minutes of arrival, of all handovers.', polarity: 'increase', format: 'percent', numeratorLabel: 'Within 30 minutes', denominatorLabel: 'Handovers', ...operational },
   { key: 'handover_60', name: 'Handovers within 60 minutes', description: 'Handed over within 60 minutes of arrival, of all handovers.', polarity: 'increase', format: 'percent', numeratorLabel: 'Within 60 minutes', denominatorLabel: 'Handovers', ...operational },
   { key: 'calls_999_within_5s', name: '999 calls answered within 5 seconds', description: '999 calls answered within 5 seconds, of calls answered.', polarity: 'increase', format: 'percent', numeratorLabel: 'Answered within 5 seconds', denominatorLabel: 'Calls answered', ...operational },
+  // Last, so a database that already holds the catalogue gives it the next sort order.
+  { key: 'ethnic_minority_share', name: 'Ethnic minority representation', description: 'Staff in post at the end of the month from an ethnic minority background (every group other than White, as in the Workforce Race Equality Standard), as a share of staff whose ethnic group is recorded; not stated or unknown is left out of both.', source: 'equality', polarity: 'increase', format: 'percent', numeratorLabel: 'Ethnic minority staff', denominatorLabel: 'Staff with ethnic group recorded', suppressionRule: 'edi', frequency: 'month', funnel: null, provisional: true },
 ];
 
 export const METRICS_BY_KEY: ReadonlyMap<string, MetricDefinition> = new Map(METRICS.map((m) => [m.key, m]));

@@ -73,5 +73,6 @@ export function demoTrustFacts(trust: DemoTrust): TrustFacts {
     surveyTeamResults: [],
     speakUp: s.speakUpConcerns.map((r) => ({ unitId: id(r.unitCode), receivedOn: r.receivedDate, detrimentIndicated: r.detrimentIndicated === 'Yes' })),
     operational,
+    ethnicGroups: trust.characteristics.map((c) => ({ staffNumber: c.staffNumber, ethnicGroup: c.ethnicGroup })),
   };
 }

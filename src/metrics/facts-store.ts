@@ -14,7 +14,7 @@ const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString
 
 /**
  * Loads the facts the engine needs for the given sources (assignments always: they give headcount
- * and staff-years). The analysis ends at the latest month any loaded fact falls in, never after
+ * and staff-years). The analysis ends at the latest month any dated fact falls in, never after
  * `now`; the tree is the one standing at the end of that month.
  */
 export async function loadTrustFacts(db: Db, sources: ReadonlySet<MetricSource>, now: Date): Promise<TrustFacts> {
@@ -100,9 +100,20 @@ export async function loadTrustFacts(db: Db, sources: ReadonlySet<MetricSource>,
     );
   if (has('operational')) operational(sql``);
   else if (has('patient-feedback')) operational(sql`where measure = ${MEASURE.incidents}`);
+  if (has('equality'))
+    load(
+      [text('p.staff_number'), text('c.ethnic_group')],
+      sql`from protected_characteristic c join person p on p.id = c.person_id`,
+      (v) => ({ staffNumber: v[0] as string, ethnicGroup: v[1] as string }),
+      (rows) => (facts.ethnicGroups = rows),
+    );
   await Promise.all(loads);
 
-  facts.endMonth = monthKeyOf(Math.min(monthOrdinal(facts.endMonth), latestMonth(facts) ?? monthOrdinal(facts.endMonth)));
+  const nowMonth = monthOrdinal(facts.endMonth);
+  // Equality data is a snapshot of who is in post: with no dated fact to end at, it ends at the last
+  // complete month, since a month-end headcount needs the month to have ended.
+  const undatedEnd = has('equality') ? nowMonth - 1 : nowMonth;
+  facts.endMonth = monthKeyOf(Math.min(nowMonth, latestMonth(facts) ?? undatedEnd));
   const tree = await loadOrgTree(db, isoOfDay(monthEndDay(monthOrdinal(facts.endMonth))));
   facts.units = tree.roots().flatMap((root) => tree.subtree(root.id)).map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId }));
   return facts;

@@ -28,6 +28,11 @@ export interface TrustFacts {
   speakUp: { unitId: number; receivedOn: string; detrimentIndicated: boolean }[];
   /** One row per measure (`operational-measures.ts`), durations in seconds. */
   operational: { month: string; unitId: number; measure: string; value: number }[];
+  /**
+   * Each person's WRES ethnic group from ESR equality monitoring ('White', 'Ethnic minority',
+   * 'Not stated'); a person without a row has none recorded.
+   */
+  ethnicGroups: { staffNumber: string; ethnicGroup: string }[];
 }
 
 export interface FactUnit {
@@ -88,4 +93,5 @@ export const emptyFacts = (units: FactUnit[], endMonth: string): TrustFacts => (
   surveyTeamResults: [],
   speakUp: [],
   operational: [],
+  ethnicGroups: [],
 });

@@ -15,14 +15,14 @@ export const metric = pgTable('metric', {
   key: text('key').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull(),
-  /** Triangulation source: 'survey', 'speak-up', 'sickness', 'retention', 'patient-feedback', 'development', 'employee-relations', 'operational'. */
+  /** Triangulation source: 'survey', 'speak-up', 'sickness', 'retention', 'patient-feedback', 'development', 'employee-relations', 'operational', 'equality'. */
   source: text('source').notNull(),
   polarity: polarity('polarity').notNull(),
   /** How a value is shown: 'percent', 'rate-100', 'rate-1000', 'score', 'minutes', 'seconds'. */
   format: text('format').notNull(),
   numeratorLabel: text('numerator_label').notNull(),
   denominatorLabel: text('denominator_label').notNull(),
-  /** Which minimum applies ('survey', 'workforce', 'speakUp', or 'none') and the analyst's setting. */
+  /** Which minimum applies ('survey', 'workforce', 'speakUp', 'edi' or 'none') and the analyst's setting. */
   suppressionRule: text('suppression_rule').notNull(),
   minimumGroupSize: integer('minimum_group_size'),
   target: doublePrecision('target'),

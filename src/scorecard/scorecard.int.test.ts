@@ -96,7 +96,7 @@ describe('team page', () => {
   it('shows every measure with its chart, data table, signals and actions', async () => {
     const html = await page('manager', `/scorecard/units/${trust.units.northTeam}`);
     expect(html).toContain('<h1><span class="nhsuk-caption-l">Team scorecard</span>North team 1</h1>');
-    expect(html.match(/<svg class="vitals-chart"/g)?.length).toBe(31);
+    expect(html.match(/<svg class="vitals-chart"/g)?.length).toBe(32);
     expect(html).toContain('role="img"');
     expect(html).toContain('<title id="chart-sickness_absence_rate-title">Sickness absence rate, North team 1</title>');
     expect(html).toContain('Data for Sickness absence rate');
@@ -280,7 +280,7 @@ describe('spots page', () => {
     const html = await page('analyst', '/scorecard/spots');
     expect(html).toContain('North hub');
     expect(html).toContain('North team 3');
-    expect(html).toMatch(/\d+ units and 31 measures were tested/);
+    expect(html).toMatch(/\d+ units and 32 measures were tested/);
     const manager = await page('manager', `/scorecard/spots?unit=${trust.units.northTeam}`);
     expect(manager).toContain('No dark spots in North team 1.');
   });

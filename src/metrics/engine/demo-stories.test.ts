@@ -40,10 +40,15 @@ describe.each([1, 2])('the demo trust, seed %i (7,500 staff)', (seed) => {
 });
 
 describe('the demo trust without planted stories', () => {
-  it.each([1, 2, 3])('seed %i: fewer than 1% of teams are dark spots', (seed) => {
-    const r = run(seed, false);
-    const teams = r.result.tree.levels.filter((l) => l === 'team').length;
-    const darkTeams = r.spots.filter((s) => s.kind === 'dark' && r.result.tree.levels[s.unit] === 'team').length;
-    expect(darkTeams / teams).toBeLessThan(0.01);
-  });
+  // Each generates and computes a whole 7,500-staff trust: seconds, more on a busy machine.
+  it.each([1, 2, 3])(
+    'seed %i: fewer than 1% of teams are dark spots',
+    (seed) => {
+      const r = run(seed, false);
+      const teams = r.result.tree.levels.filter((l) => l === 'team').length;
+      const darkTeams = r.spots.filter((s) => s.kind === 'dark' && r.result.tree.levels[s.unit] === 'team').length;
+      expect(darkTeams / teams).toBeLessThan(0.01);
+    },
+    30_000,
+  );
 });

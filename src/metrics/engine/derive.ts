@@ -3,6 +3,7 @@ import { MEASURE } from '#src/metrics/operational-measures.ts';
 import { dayOf, monthEndDay, monthOfDay, monthOrdinal, monthStartDay, monthsEndingAt } from './calendar.ts';
 import { SERIES_MONTHS, type EngineMetric } from './metric.ts';
 import { createObservations, type Observations } from './observations.ts';
+import { ethnicMinorityShare } from './representation.ts';
 import { scoreSurveyResponse, SURVEY_SCORES } from './survey-scoring.ts';
 import type { UnitTree } from './tree.ts';
 import { deriveStaffing, type Staffing } from './workforce.ts';
@@ -70,6 +71,7 @@ export function deriveObservations(facts: TrustFacts, tree: UnitTree, metrics: r
     vacancy(facts, staffing, monthly('vacancy_rate'), unitOf, monthIndexOf);
     appraisal(facts, staffing, monthly('appraisal_rate'), first);
     training(facts, staffing, monthly('training_compliance'), monthly('sexual_safety_training'), unitOf, monthIndexOf);
+    ethnicMinorityShare(facts, staffing, monthly('ethnic_minority_share'));
     const erAll = monthly('employee_relations_cases');
     if (erAll) perStaffYear(erAll, countEvents(facts.employeeRelations, (r) => r.unitId, (r) => r.openedOn), staffing);
     const erBullying = monthly('bullying_harassment_cases');

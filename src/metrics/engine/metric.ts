@@ -28,7 +28,8 @@ export interface EngineMetric extends MetricDefinition {
   /**
    * Whether the metric raises signals: not a neutral one (more speak-up concerns can mean more trust
    * as well as more problems), and not the vacancy rate, which follows the finance ledger's
-   * establishment (budget changes move it in steps) and has no funnel: it is context on the page.
+   * establishment (budget changes move it in steps) and has no funnel: it is context on the page;
+   * nor ethnic-minority representation, which describes who works in a unit, not how it is doing.
    */
   signals: boolean;
   /** The numerator counts events, so evidence can say "4 concerns in 6 months where 0.9 were expected". */
@@ -46,7 +47,7 @@ export const SERIES_MONTHS = 60;
 /** 12-month figures at each month end (appraisal "in the last 12 months" too): consecutive points overlap. */
 const ROLLING = new Set(['leaver_rate', 'stability_index', 'first_year_leavers', 'appraisal_rate']);
 const EVENT_COUNTS = new Set(['speak_up_concerns', 'employee_relations_cases', 'bullying_harassment_cases', 'complaints_rate', 'compliments_rate']);
-const CONTEXT_ONLY = new Set(['vacancy_rate']);
+const CONTEXT_ONLY = new Set(['vacancy_rate', 'ethnic_minority_share']);
 const REPORTED_VALUES = new Set(['c1_mean', 'c1_90th', 'c2_mean', 'c2_90th', 'c3_90th', 'c4_90th']);
 
 export function engineMetric(definition: MetricDefinition, setting?: MetricSetting): EngineMetric {
