@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#src/db/client.ts';
-import { assignment, auditEvent, importBatch, orgUnit, orgUnitParent, person, protectedCharacteristic, speakUpCase, trainingCompliance } from '#src/db/schema.ts';
+import { assignment, auditEvent, boardReport, importBatch, orgUnit, orgUnitParent, person, protectedCharacteristic, speakUpCase, trainingCompliance } from '#src/db/schema.ts';
 import { generateDemoTrust } from '#src/demo/generate.ts';
 import { DEMO_IMPORTS } from '#src/demo/load.ts';
 import { seedDemoTrust, type SeedResult } from '#src/demo/seed-demo.ts';
@@ -137,5 +137,19 @@ describe('the National Guardian’s Office return for the demo trust', () => {
       expect(answers['Not answered'], key).toBe(closed.filter((r) => r.wouldSpeakUpAgain === null).length);
     }
     expect(counted).toBeGreaterThan(5);
+  });
+});
+
+describe('the demo board', () => {
+  it('has the strategy from the seeds, last month’s report published with commentary and this month’s in draft', async () => {
+    const reports = await database.db.select().from(boardReport).orderBy(boardReport.month);
+    expect(reports.map((r) => [r.month, r.status])).toEqual([
+      ['2026-09', 'published'],
+      ['2026-10', 'draft'],
+    ]);
+    const snapshot = reports[0]?.snapshot;
+    expect(snapshot?.objectives.map((o) => o.title)).toContain('A great place to work for all');
+    const commented = snapshot?.objectives.flatMap((o) => o.metrics).filter((m) => m.commentary !== null);
+    expect(commented?.map((m) => m.key).sort()).toEqual(['leaver_rate', 'safe_to_speak_up', 'sickness_absence_rate']);
   });
 });

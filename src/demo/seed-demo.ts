@@ -14,6 +14,8 @@ import { generateDemoTrust } from './generate.ts';
 import { importDemoSources, type DemoImportTiming } from './load.ts';
 import { writeDemoSources } from './sources.ts';
 import { bringDemoConcernsToLife } from './speak-up-cases.ts';
+import { seedDemoBoardReports } from '#src/board/demo-reports.ts';
+import { seedDemoStrategy } from '#src/board/strategy/demo-strategy.ts';
 
 export interface SeedOptions {
   seed: number;
@@ -76,5 +78,7 @@ export async function seedDemoTrust(db: Db, options: SeedOptions): Promise<SeedR
   const speakUpCases = await bringDemoConcernsToLife(db, options.speakUpKeys, { guardian: await accountId('guardian'), investigator: await accountId('investigator') }, isoDate(clock()));
   const computed = options.notify ? await scorecardQueue(db, options.notify, clock).enqueue({ sources: 'all' }) : await recomputeScorecard(db, { sources: 'all' }, clock());
   const scorecard = { seriesWritten: computed.seriesWritten, signals: computed.signalsCreated.length, milliseconds: computed.milliseconds };
+  await seedDemoStrategy(db, clock());
+  await seedDemoBoardReports(db, { analyst: await accountId('analyst'), admin: await accountId('admin') }, clock());
   return { trustName: trust.name, units: trust.units.length, people: trust.people.length, sourcesDir, imports, scorecard, speakUpCases };
 }
