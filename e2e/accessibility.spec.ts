@@ -49,6 +49,26 @@ const firstLinked = (list: string, pattern: RegExp) => async (page: Page) => {
   return (await page.goto(href))?.status();
 };
 
+/** Follows, from a start page, the first link matching each pattern in turn. */
+const followFirst = (start: string, ...patterns: RegExp[]) => async (page: Page) => {
+  let status = (await page.goto(start))?.status();
+  for (const pattern of patterns) {
+    const href = (await hrefsOf(page.locator('main a[href]'))).find((candidate) => pattern.test(candidate));
+    if (!href) throw new Error(`No link matching ${pattern} on ${page.url()}`);
+    status = (await page.goto(href))?.status();
+  }
+  return status;
+};
+
+const EDIT = '/board/strategy/edit';
+
+/** The address of the demo's draft board report (this month's; last month's is published). */
+async function draftReport(page: Page): Promise<string> {
+  await page.goto('/board/reports');
+  const href = await page.locator('main tr', { hasText: 'Draft' }).locator('a').first().getAttribute('href');
+  if (!href) throw new Error('no draft board report listed');
+  return href;
+}
 const SPEAK_UP_PASSPHRASE = 'a passphrase for the scan';
 
 /** Raises an anonymous concern through the form; leaves the page on the receipt and returns its code. */
@@ -311,6 +331,70 @@ const SCANS: PageScan[] = [
   },
   { route: '/speak-up/reports', name: 'speak-up themes and trends', as: 'board', open: visit('/speak-up/reports') },
   { route: '/speak-up/reports/return', name: 'national return', as: 'guardian', open: visit('/speak-up/reports/return') },
+  { route: '/board/reports', name: 'board reports', as: 'analyst', open: visit('/board/reports') },
+  { route: '/board/reports/:reportId', name: 'a published board report', as: 'board', open: followFirst('/board/reports', /^\/board\/reports\/\d+$/) },
+  {
+    route: '/board/reports/:reportId/metrics/:metricKey',
+    name: 'a metric in a published board report',
+    as: 'board',
+    open: followFirst('/board/reports', /^\/board\/reports\/\d+$/, /^\/board\/reports\/\d+\/metrics\/[a-z0-9_]+$/),
+  },
+  {
+    route: '/board/reports/:reportId',
+    name: 'a draft board report',
+    as: 'analyst',
+    open: async (page) => (await page.goto(await draftReport(page)))?.status(),
+  },
+  {
+    route: '/board/reports/:reportId/metrics/:metricKey',
+    name: 'a board metric with a commentary error',
+    as: 'analyst',
+    status: 400,
+    open: async (page) => {
+      await page.goto(`${await draftReport(page)}/metrics/sickness_absence_rate`);
+      return submitMainForm(page, 'Save commentary');
+    },
+  },
+  { route: '/board/strategy', name: 'strategy', as: 'board', open: visit('/board/strategy') },
+  { route: '/board/strategy/progress', name: 'strategy progress', as: 'board', open: visit('/board/strategy/progress') },
+  { route: '/board/strategy/progress', name: 'strategy progress for a quarter not understood', as: 'board', status: 400, open: visit('/board/strategy/progress?quarter=autumn') },
+  { route: '/board/strategy/edit', name: 'edit the strategy', as: 'admin', open: visit('/board/strategy/edit') },
+  { route: '/board/strategy/vision', name: 'edit the vision', as: 'admin', open: visit('/board/strategy/vision') },
+  { route: '/board/strategy/values/new', name: 'add a value', as: 'admin', open: visit('/board/strategy/values/new') },
+  { route: '/board/strategy/values/:valueId', name: 'a value', as: 'admin', open: followFirst(EDIT, /^\/board\/strategy\/values\/\d+$/) },
+  { route: '/board/strategy/objectives/new', name: 'add an objective', as: 'admin', open: visit('/board/strategy/objectives/new') },
+  { route: '/board/strategy/objectives/:objectiveId', name: 'an objective', as: 'admin', open: followFirst(EDIT, /^\/board\/strategy\/objectives\/\d+$/) },
+  {
+    route: '/board/strategy/objectives/:objectiveId/priorities/new',
+    name: 'add a priority',
+    as: 'admin',
+    open: followFirst(EDIT, /^\/board\/strategy\/objectives\/\d+\/priorities\/new$/),
+  },
+  { route: '/board/strategy/priorities/:priorityId', name: 'a priority', as: 'admin', open: followFirst(EDIT, /^\/board\/strategy\/priorities\/\d+$/) },
+  {
+    route: '/board/strategy/objectives/:objectiveId/measures/new',
+    name: 'add a success measure',
+    as: 'admin',
+    open: followFirst(EDIT, /^\/board\/strategy\/objectives\/\d+\/measures\/new$/),
+  },
+  { route: '/board/strategy/measures/:measureId', name: 'a success measure', as: 'admin', open: followFirst(EDIT, /^\/board\/strategy\/measures\/\d+$/) },
+  {
+    route: '/board/strategy/objectives/:objectiveId/measures/new',
+    name: 'add a success measure with errors',
+    as: 'admin',
+    status: 400,
+    open: async (page) => {
+      await followFirst(EDIT, /^\/board\/strategy\/objectives\/\d+\/measures\/new$/)(page);
+      return submitMainForm(page, 'Save');
+    },
+  },
+  {
+    route: '/board/strategy/objectives/:objectiveId/board-metrics/new',
+    name: 'add a board metric',
+    as: 'admin',
+    open: followFirst(EDIT, /^\/board\/strategy\/objectives\/\d+\/board-metrics\/new$/),
+  },
+  { route: '/board/strategy/board-metrics/:boardMetricId', name: 'a board metric', as: 'admin', open: followFirst(EDIT, /^\/board\/strategy\/board-metrics\/\d+$/) },
   { route: '404', name: 'page not found', as: 'analyst', status: 404, open: visit('/no-such-page') },
   { route: '403', name: 'forbidden', as: 'manager', status: 403, open: visit('/admin/accounts') },
 ];
@@ -319,7 +403,7 @@ const SCANS: PageScan[] = [
 const ERROR_PAGES = ['404', '403'];
 
 /** GET routes that answer with something other than an HTML page of their own. */
-const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/, /^\/api\//, /^\/imports\/runs\/:runId\/status$/, /\/attachments\/:attachmentId$/];
+const NOT_PAGES = [/^\/healthz$/, /^\/assets\//, /^\/sign-in\/oidc/, /^\/api\//, /^\/imports\/runs\/:runId\/status$/, /\/attachments\/:attachmentId$/, /\.(pdf|xlsx)$/];
 
 let browser: Browser;
 const contexts = new Map<Role | 'signed-out', Promise<BrowserContext>>();
