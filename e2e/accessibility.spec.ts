@@ -355,6 +355,12 @@ const SCANS: PageScan[] = [
       return submitMainForm(page, 'Save commentary');
     },
   },
+  {
+    route: '/board/reports/:reportId/print',
+    name: 'a board report whole, to print',
+    as: 'board',
+    open: followFirst('/board/reports', /^\/board\/reports\/\d+$/, /^\/board\/reports\/\d+\/print$/),
+  },
   { route: '/board/strategy', name: 'strategy', as: 'board', open: visit('/board/strategy') },
   { route: '/board/strategy/progress', name: 'strategy progress', as: 'board', open: visit('/board/strategy/progress') },
   { route: '/board/strategy/progress', name: 'strategy progress for a quarter not understood', as: 'board', status: 400, open: visit('/board/strategy/progress?quarter=autumn') },

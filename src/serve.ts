@@ -1,6 +1,7 @@
 import { serve as serveHttp } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { startBackgroundJobs } from './background.ts';
+import { closePdfBrowser } from './board/outputs/pdf.ts';
 import type { Config } from './config.ts';
 import { databaseTarget, openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, demoEmail, setDemoAccountsActive } from './demo/demo-accounts.ts';
@@ -51,5 +52,6 @@ export async function serve(config: Config): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  await closePdfBrowser();
   await database.close();
 }

@@ -44,6 +44,26 @@ function suppressionNotes(data: SeriesData, metric: MetricRow): string[] {
   return notes;
 }
 
+/** A metric's published series as an SPC chart: the one drawing the team page, the board report and its PDF share. */
+export function seriesChartSvg(metric: Pick<MetricRow, 'key' | 'name' | 'format' | 'target'>, unitName: string, data: SeriesData): string {
+  return spcChartSvg({
+    id: `chart-${metric.key}`,
+    title: `${metric.name}, ${unitName}`,
+    yLabel: axisLabel(metric.format),
+    periods: data.periods,
+    values: data.values,
+    mean: data.mean,
+    lower: data.lower,
+    upper: data.upper,
+    pointTypes: data.pointTypes,
+    suppressed: data.suppressed,
+    target: metric.target,
+    formatValue: (value) => formatValue(metric.format, value),
+    formatTick,
+    formatPeriod,
+  });
+}
+
 /** Everything one metric's section of the team page shows, suppression applied by the codes. */
 export function metricPanel(unit: OrgUnitNode, metric: MetricRow, series: SeriesRow | undefined): MetricPanel {
   if (!series) return { metric, latest: { kind: 'no-data' }, chartSvg: null, rows: [], notes: [] };
@@ -52,24 +72,7 @@ export function metricPanel(unit: OrgUnitNode, metric: MetricRow, series: Series
   return {
     metric,
     latest: latestOf(series),
-    chartSvg: hasValues
-      ? spcChartSvg({
-          id: `chart-${metric.key}`,
-          title: `${metric.name}, ${unit.name}`,
-          yLabel: axisLabel(metric.format),
-          periods: data.periods,
-          values: data.values,
-          mean: data.mean,
-          lower: data.lower,
-          upper: data.upper,
-          pointTypes: data.pointTypes,
-          suppressed: data.suppressed,
-          target: metric.target,
-          formatValue: (v) => formatValue(metric.format, v),
-          formatTick,
-          formatPeriod,
-        })
-      : null,
+    chartSvg: hasValues ? seriesChartSvg(metric, unit.name, data) : null,
     rows: seriesRows(data, metric),
     notes: suppressionNotes(data, metric),
   };

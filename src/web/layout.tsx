@@ -29,6 +29,7 @@ export function Layout({ title, hasErrors = false, principal, csrfToken, path, c
         <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/nhsuk-frontend.min.css" />
         <link rel="stylesheet" href="/assets/vitals.css" />
+        <link rel="stylesheet" href="/assets/print.css" media="print" />
       </head>
       <body>
         <script src="/assets/js-enabled.js"></script>

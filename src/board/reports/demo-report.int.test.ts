@@ -41,7 +41,10 @@ beforeAll(async () => {
   await seedDemoTrust(database.db, { seed: 1, staff: 400, sourcesDir: dir, now: TEST_NOW, speakUpKeys: testConfig().speakUpKeys });
   const [root] = (await loadOrgTree(database.db, '2026-11-02')).roots();
   rootId = root!.id;
-  // Every catalogue metric on the board, under three objectives in an order unlike the catalogue's.
+  // The demo's own strategy and reports give way to every catalogue metric on the board, under
+  // three objectives in an order unlike the catalogue's.
+  await database.db.delete(boardReport);
+  await database.db.delete(strategicObjective);
   const objectives = await database.db
     .insert(strategicObjective)
     .values([1, 2, 3].map((position) => ({ position, title: `Objective ${position}`, commitment: `Commitment ${position}` })))

@@ -1,10 +1,10 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { SOURCES } from '#src/metrics/catalogue.ts';
-import { axisLabel, formatCount, formatPeriod, formatPeriodLong, formatPlain, formatTick, formatValue, POINT_TYPE_LABELS, suppressedText } from '#src/scorecard/format.ts';
+import { axisLabel, formatCount, formatPeriod, formatPeriodLong, formatPlain, formatValue, POINT_TYPE_LABELS, suppressedText } from '#src/scorecard/format.ts';
 import { SPOT_MEANINGS } from '#src/scorecard/parts.tsx';
 import { publishedSeries, seriesRows } from '#src/scorecard/series-rows.ts';
-import { spcChartSvg } from '#src/web/charts/spc-chart.ts';
+import { seriesChartSvg } from '#src/scorecard/team.ts';
 import { ChartLegend, SPC_LEGEND } from '#src/web/charts/legend.tsx';
 import { AssuranceIcon, VariationIcon, VARIATION_ICONS } from '#src/web/charts/icons.tsx';
 import { SummaryList, Table, WrittenText } from '#src/web/components/content.tsx';
@@ -68,22 +68,7 @@ export function SummaryMatrix({ objectives, metricHref }: { objectives: readonly
 export function metricChartSvg(metric: ReportMetric, trustName: string): string | null {
   const data = publishedSeries(metric.series);
   if (!data.values.some((value) => value !== null)) return null;
-  return spcChartSvg({
-    id: `chart-${metric.key}`,
-    title: `${metric.name}, ${trustName}`,
-    yLabel: axisLabel(metric.format),
-    periods: data.periods,
-    values: data.values,
-    mean: data.mean,
-    lower: data.lower,
-    upper: data.upper,
-    pointTypes: data.pointTypes,
-    suppressed: data.suppressed,
-    target: metric.target,
-    formatValue: (value) => formatValue(metric.format, value),
-    formatTick,
-    formatPeriod,
-  });
+  return seriesChartSvg(metric, trustName, data);
 }
 
 /** Every number the chart plots, newest period first: value, mean and process limits, with the counts behind the value. */

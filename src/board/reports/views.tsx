@@ -160,6 +160,17 @@ export function ReportPage(props: ReportPageProps) {
         <Transitions report={report} canEdit={props.canEdit} canPublish={props.canPublish} csrfToken={props.csrfToken} />
       </StatusBanner>
       <p>Numbers taken from the scorecard on {formatDate(new Date(snapshot.takenAt))}. Each measure’s page has its chart, the chart’s numbers and the commentary.</p>
+      <ul class="nhsuk-list nhsuk-u-display-none-print">
+        <li>
+          <a href={`/board/reports/${report.id}/print`}>The whole report on one page, to print</a>
+        </li>
+        <li>
+          <a href={`/board/reports/${report.id}/report.pdf`}>Download the report as a PDF</a>
+        </li>
+        <li>
+          <a href={`/board/reports/${report.id}/data-pack.xlsx`}>Download the data pack (XLSX spreadsheet)</a>
+        </li>
+      </ul>
       {report.status !== 'published' && <CommentaryProgress metrics={snapshot.objectives.flatMap((objective) => objective.metrics)} />}
 
       <h2>Summary</h2>
