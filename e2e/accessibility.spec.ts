@@ -23,6 +23,8 @@ interface PageScan {
   open: (page: Page, ids: Ids) => Promise<number | undefined>;
   /** The status the page must answer with (200 unless given). */
   status?: number;
+  /** For the longest pages: axe takes its time over hundreds of table rows. */
+  timeout?: number;
 }
 
 const visit = (path: string | ((ids: Ids) => string)) => async (page: Page, ids: Ids) =>
@@ -359,6 +361,7 @@ const SCANS: PageScan[] = [
     route: '/board/reports/:reportId/print',
     name: 'a board report whole, to print',
     as: 'board',
+    timeout: 120_000,
     open: followFirst('/board/reports', /^\/board\/reports\/\d+$/, /^\/board\/reports\/\d+\/print$/),
   },
   { route: '/board/strategy', name: 'strategy', as: 'board', open: visit('/board/strategy') },
@@ -450,7 +453,7 @@ afterAll(async () => {
 
 describe('every page passes axe (WCAG 2.2 AA) and reflows at 320 px', () => {
   for (const scan of SCANS) {
-    test(`${scan.name} (${scan.as ?? 'signed out'})`, async () => {
+    test(`${scan.name} (${scan.as ?? 'signed out'})`, { timeout: scan.timeout }, async () => {
       const page = await (await contextFor(scan.as)).newPage();
       try {
         const status = await scan.open(page, ids);
